@@ -1,0 +1,138 @@
+import { randomUUID } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import Fastify, {
+  type FastifyBaseLogger,
+  type FastifyInstance,
+  type FastifyServerOptions,
+  type RawReplyDefaultExpression,
+  type RawRequestDefaultExpression,
+  type RawServerDefault,
+} from 'fastify';
+import {
+  jsonSchemaTransform,
+  jsonSchemaTransformObject,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { SessionPolicy } from '../core/auth/auth.service.js';
+import type { Db } from '../db/database.js';
+import { registerAuth } from './auth.js';
+import { errorHandler } from './error-handler.js';
+import { authRoutes } from './routes/auth.routes.js';
+import { auditRoutes } from './routes/audit.routes.js';
+import { healthRoutes } from './routes/health.routes.js';
+import { userRoutes } from './routes/users.routes.js';
+
+/** Everything the HTTP app needs, passed in: buildApp never reads the environment and never listens. */
+export interface AppDeps {
+  db: Db;
+  now: () => Date;
+  sessions: SessionPolicy;
+  /** Cookies get `Secure` and HSTS is sent (PUBLIC_URL is https). */
+  secure: boolean;
+  publicUrl: string;
+  trustProxy: boolean;
+  /** Built web app to serve; absent or missing folder: API only. */
+  webDir?: string | undefined;
+  logger?: FastifyServerOptions['logger'] | FastifyBaseLogger | undefined;
+}
+
+export type AppInstance = FastifyInstance<
+  RawServerDefault,
+  RawRequestDefaultExpression,
+  RawReplyDefaultExpression,
+  FastifyBaseLogger,
+  ZodTypeProvider
+>;
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'"],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'none'"],
+  formAction: ["'self'"],
+  frameAncestors: ["'none'"],
+  upgradeInsecureRequests: null,
+};
+
+export async function buildApp(deps: AppDeps): Promise<AppInstance> {
+  const loggerOption =
+    deps.logger !== undefined && typeof deps.logger === 'object' && 'child' in deps.logger
+      ? { loggerInstance: deps.logger }
+      : { logger: deps.logger ?? false };
+  const app = Fastify({
+    ...loggerOption,
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    trustProxy: deps.trustProxy,
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    hsts: deps.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
+    referrerPolicy: { policy: 'no-referrer' },
+    crossOriginEmbedderPolicy: false,
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Outreach Desk API',
+        description: 'Care campaigns for public libraries. Authenticate with signIn; the session cookie does the rest.',
+        version: '1',
+      },
+      servers: [{ url: deps.publicUrl }],
+    },
+    transform: jsonSchemaTransform,
+    transformObject: jsonSchemaTransformObject,
+  });
+
+  app.addHook('onSend', async (request, reply) => {
+    void reply.header('x-request-id', request.id);
+    // API answers may carry patron data: never cached anywhere (TRUST SC-10).
+    if (request.url.startsWith('/api/')) void reply.header('cache-control', 'no-store');
+  });
+
+  registerAuth(app, { db: deps.db, now: deps.now, sessions: deps.sessions });
+  healthRoutes(app, deps);
+  authRoutes(app, deps);
+  userRoutes(app, deps);
+  auditRoutes(app, deps);
+
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+
+  await registerWebApp(app, deps.webDir);
+  return app;
+}
+
+/** Serves the built single-page app; unknown non-API paths get index.html so the router can take them. */
+async function registerWebApp(app: AppInstance, webDir: string | undefined): Promise<void> {
+  const index = webDir === undefined ? undefined : path.join(webDir, 'index.html');
+  if (webDir === undefined || index === undefined || !fs.existsSync(index)) {
+    app.setNotFoundHandler((request, reply) => errorHandler(Object.assign(new Error('Not found'), { statusCode: 404 }), request, reply));
+    return;
+  }
+  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  app.setNotFoundHandler((request, reply) => {
+    if (request.method !== 'GET' || request.url.startsWith('/api/') || path.extname(request.url.split('?')[0] ?? '') !== '') {
+      return errorHandler(Object.assign(new Error('Not found'), { statusCode: 404 }), request, reply);
+    }
+    return reply.header('cache-control', 'no-cache').sendFile('index.html');
+  });
+}
