@@ -50,25 +50,22 @@ export function openSqlite(file: string, synchronous: 'FULL' | 'NORMAL' = 'FULL'
   return sqlite;
 }
 
-// PostgreSQL values read back in the shapes the app uses on both engines.
+// PostgreSQL values read back in the shapes the app uses on both engines: timestamps as ISO
+// strings, dates as YYYY-MM-DD, 64-bit counts as numbers.
+type Parser = (value: string) => unknown;
 const TIMESTAMPTZ = 1184;
 const TIMESTAMP = 1114;
 const DATE = 1082;
 const INT8 = 20;
+const parsers = new Map<number, Parser>([
+  [TIMESTAMPTZ, (value) => new Date(value).toISOString()],
+  [TIMESTAMP, (value) => new Date(`${value}Z`).toISOString()],
+  [DATE, (value) => value],
+  [INT8, (value) => Number(value)],
+]);
+const defaultParser = pg.types.getTypeParser as (oid: number, format?: string) => Parser;
 const pgTypes = {
-  getTypeParser(oid: number, format?: 'text' | 'binary') {
-    switch (oid) {
-      case TIMESTAMPTZ:
-      case TIMESTAMP:
-        return (value: string) => new Date(value).toISOString();
-      case DATE:
-        return (value: string) => value;
-      case INT8:
-        return (value: string) => Number(value);
-      default:
-        return pg.types.getTypeParser(oid, format);
-    }
-  },
+  getTypeParser: (oid: number, format?: string): Parser => parsers.get(oid) ?? defaultParser(oid, format),
 } as pg.CustomTypesConfig;
 
 export interface OpenedDatabase {

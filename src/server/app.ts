@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     requestIdHeader: false,
     trustProxy: deps.trustProxy,
     bodyLimit: 1024 * 1024,
-  }).withTypeProvider<ZodTypeProvider>() as unknown as AppInstance;
+  }).withTypeProvider<ZodTypeProvider>();
 
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -115,7 +115,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   userRoutes(app, deps);
   auditRoutes(app, deps);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
+    reply.send(app.swagger()),
+  );
 
   await registerWebApp(app, deps.webDir);
   return app;

@@ -36,7 +36,7 @@ export function registerAuth(app: FastifyInstance, options: AuthOptions): void {
 
   app.addHook('onRoute', (route) => {
     if (route.url.startsWith('/api/') && route.config?.access === undefined) {
-      throw new Error(`Route ${route.method} ${route.url} does not declare its access`);
+      throw new Error(`Route ${route.url} does not declare its access`);
     }
   });
 

@@ -141,7 +141,7 @@ export async function listAuditEvents(
     query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
   return {
-    total: Number(count.n),
+    total: count.n,
     items: rows.map((r) => ({
       id: r.id,
       at: r.at,

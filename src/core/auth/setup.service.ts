@@ -3,7 +3,7 @@ import type { CompleteSetupInput, User } from '../../shared/schemas/users.js';
 import { completeSetupInput } from '../../shared/schemas/users.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
-import { AppError } from '../errors.js';
+import { AppError, parseInput } from '../errors.js';
 import { createUser } from '../users/users.service.js';
 import { countActiveAdmins } from '../users/users.repository.js';
 import { hashToken, newToken } from './tokens.js';
@@ -44,7 +44,7 @@ export async function issueSetupToken(ctx: Ctx): Promise<string | undefined> {
  * @throws SETUP_ALREADY_DONE, FORBIDDEN (bad or expired token), WEAK_PASSWORD
  */
 export async function completeSetup(ctx: Ctx, raw: CompleteSetupInput): Promise<User> {
-  const { token, ...account } = completeSetupInput.parse(raw);
+  const { token, ...account } = parseInput(completeSetupInput, raw);
   return inTransaction(ctx, async (tx) => {
     if (!(await isSetupNeeded(tx.db))) {
       throw new AppError('SETUP_ALREADY_DONE', 'Outreach Desk already has an admin; sign in instead');

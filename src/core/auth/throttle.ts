@@ -30,13 +30,13 @@ async function failureStats(
 ): Promise<{ failures: number; last: number | undefined }> {
   let query = db
     .selectFrom('login_attempts')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('at').as('last')])
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max<string | null>('at').as('last')])
     .where('succeeded', '=', 0)
     .where('at', '>', since);
   if (where.email !== undefined) query = query.where('email', '=', where.email);
   if (where.ip !== undefined) query = query.where('ip', '=', where.ip);
   const row = await query.executeTakeFirstOrThrow();
-  return { failures: Number(row.n), last: row.last === null ? undefined : Date.parse(String(row.last)) };
+  return { failures: row.n, last: row.last === null ? undefined : Date.parse(row.last) };
 }
 
 /** How many seconds the caller must wait before this sign-in attempt may be tried (0: go ahead). */

@@ -22,7 +22,8 @@ export function assertPasswordAcceptable(
   password: string,
   account: { email?: string; name?: string } = {},
 ): void {
-  const length = [...password].length;
+  // Length in code points, so a passphrase in any script counts as the person typed it.
+  const length = Array.from(password).length;
   if (length < PASSWORD_MIN_LENGTH || length > PASSWORD_MAX_LENGTH) {
     throw new AppError(
       'WEAK_PASSWORD',

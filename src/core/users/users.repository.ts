@@ -50,7 +50,7 @@ export async function listUserRows(
     filtered(db, filter).selectAll().orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
     filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  return { rows, total: Number(count.n) };
+  return { rows, total: count.n };
 }
 
 export async function countActiveAdmins(db: Db): Promise<number> {
@@ -60,7 +60,7 @@ export async function countActiveAdmins(db: Db): Promise<number> {
     .where('role', '=', 'admin')
     .where('disabled_at', 'is', null)
     .executeTakeFirstOrThrow();
-  return Number(row.n);
+  return row.n;
 }
 
 export async function deleteSessionsOfUser(db: Db, userId: number, exceptSessionId?: string): Promise<void> {

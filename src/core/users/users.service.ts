@@ -9,7 +9,7 @@ import type {
 import { createUserInput } from '../../shared/schemas/users.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
-import { AppError, notFound } from '../errors.js';
+import { AppError, notFound, parseInput } from '../errors.js';
 import { assertRole } from '../policy.js';
 import { assertPasswordAcceptable, hashPassword, verifyPassword } from './passwords.js';
 import { presentUser } from './users.presenter.js';
@@ -30,7 +30,7 @@ import {
  */
 export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<User> {
   assertRole(ctx, 'admin');
-  const input = createUserInput.parse(raw);
+  const input = parseInput(createUserInput, raw);
   assertPasswordAcceptable(input.password, input);
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {

@@ -22,7 +22,7 @@ export function dateType(db: Kysely<unknown>) {
 /** Adds an auto-incrementing integer primary key named `id`. */
 export function withId<T extends string>(
   db: Kysely<unknown>,
-  table: CreateTableBuilder<T, never>,
+  table: CreateTableBuilder<T>,
 ): CreateTableBuilder<T, 'id'> {
   return isPostgres(db)
     ? table.addColumn('id', 'integer', (c) => c.primaryKey().generatedByDefaultAsIdentity())

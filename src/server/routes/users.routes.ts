@@ -40,7 +40,7 @@ export function userRoutes(app: AppInstance, deps: AppDeps): void {
         response: { 200: userSchema, ...errorResponses },
       },
     },
-    async (request) => currentUser(request),
+    (request) => Promise.resolve(currentUser(request)),
   );
 
   app.patch(

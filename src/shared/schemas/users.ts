@@ -18,7 +18,7 @@ export const emailSchema = z
   .trim()
   .toLowerCase()
   .max(254)
-  .pipe(z.email({ message: 'must be an e-mail address' }));
+  .pipe(z.email({ error: 'must be an e-mail address' }));
 
 export const personNameSchema = z.string().trim().min(1, 'is required').max(120);
 

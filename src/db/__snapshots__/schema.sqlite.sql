@@ -1,0 +1,10 @@
+CREATE TABLE "audit_log" ("id" integer primary key autoincrement, "at" text not null, "actor_id" integer, "actor_label" text not null, "action" text not null, "object_type" text not null, "object_id" text, "details" text, "ip" text, "request_id" text, "prev_hash" text not null, "hash" text not null);
+CREATE TABLE "login_attempts" ("id" integer primary key autoincrement, "email" text not null, "ip" text not null, "at" text not null, "succeeded" integer not null);
+CREATE TABLE "sessions" ("id" text primary key, "user_id" integer not null references "users" ("id") on delete cascade, "created_at" text not null, "last_seen_at" text not null, "expires_at" text not null, "ip" text, "user_agent" text);
+CREATE TABLE "setup_tokens" ("id" text primary key, "created_at" text not null, "expires_at" text not null, "used_at" text);
+CREATE TABLE "users" ("id" integer primary key autoincrement, "email" text not null unique, "name" text not null, "role" text not null check (role in ('admin', 'coordinator', 'caller', 'viewer')), "language" text default 'en' not null, "password_hash" text not null, "call_languages" text default '[]' not null, "disabled_at" text, "password_changed_at" text not null, "created_at" text not null, "updated_at" text not null);
+CREATE INDEX "audit_log_actor" on "audit_log" ("actor_id", "at");
+CREATE INDEX "audit_log_object" on "audit_log" ("object_type", "object_id");
+CREATE INDEX "login_attempts_email_at" on "login_attempts" ("email", "at");
+CREATE INDEX "login_attempts_ip_at" on "login_attempts" ("ip", "at");
+CREATE INDEX "sessions_user_id" on "sessions" ("user_id");
