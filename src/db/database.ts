@@ -76,6 +76,13 @@ export interface Database {
   login_attempts: LoginAttemptsTable;
   setup_tokens: SetupTokensTable;
   audit_log: AuditLogTable;
+  imports: ImportsTable;
+  import_problems: ImportProblemsTable;
+  import_mappings: ImportMappingsTable;
+  households: HouseholdsTable;
+  patrons: PatronsTable;
+  patron_phones: PatronPhonesTable;
+  patron_emails: PatronEmailsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -85,3 +92,104 @@ export type NewUserRow = Insertable<UsersTable>;
 export type UserUpdate = Updateable<UsersTable>;
 export type SessionRow = Selectable<SessionsTable>;
 export type AuditRow = Selectable<AuditLogTable>;
+
+export interface ImportsTable {
+  id: Id;
+  file_name: string;
+  file_sha256: string;
+  file_bytes: number;
+  format: string;
+  encoding: string | null;
+  layout: string;
+  /** JSON FieldMapping used. */
+  mapping: string;
+  dry_run: number;
+  status: 'running' | 'completed' | 'failed' | 'interrupted';
+  rows: Generated<number>;
+  inserted: Generated<number>;
+  updated: Generated<number>;
+  unchanged: Generated<number>;
+  rejected: Generated<number>;
+  warnings: Generated<number>;
+  missing: number | null;
+  /** The last source row applied: a resumed import continues after it. */
+  last_row: Generated<number>;
+  error: string | null;
+  created_by: number | null;
+  started_at: Timestamp;
+  finished_at: Timestamp | null;
+}
+
+export interface ImportProblemsTable {
+  id: Id;
+  import_id: number;
+  row: number;
+  column: string | null;
+  value: string | null;
+  reason: string;
+  severity: 'error' | 'warning';
+}
+
+export interface ImportMappingsTable {
+  id: Id;
+  name: string;
+  layout: string;
+  mapping: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface HouseholdsTable {
+  id: Id;
+  phone_e164: string;
+  created_at: Timestamp;
+}
+
+export interface PatronsTable {
+  id: Id;
+  card_number: string;
+  external_id: string | null;
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  birth_date: string | null;
+  language: string | null;
+  branch: string | null;
+  patron_type: string | null;
+  status: 'active' | 'expired' | 'inactive' | 'barred';
+  expiry_date: string | null;
+  city: string | null;
+  region: string | null;
+  postal_code: string | null;
+  tags: ColumnType<string, string | undefined, string>;
+  primary_phone: string | null;
+  household_id: number | null;
+  do_not_call_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  do_not_email_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  deceased_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  content_hash: string;
+  last_import_id: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface PatronPhonesTable {
+  id: Id;
+  patron_id: number;
+  position: number;
+  kind: string;
+  raw: string;
+  e164: string | null;
+  extension: string | null;
+  valid: number;
+}
+
+export interface PatronEmailsTable {
+  id: Id;
+  patron_id: number;
+  position: number;
+  email: string;
+}
+
+export type PatronRow = Selectable<PatronsTable>;
+export type ImportRow = Selectable<ImportsTable>;

@@ -10,11 +10,87 @@ audit_log.ip text
 audit_log.request_id text
 audit_log.prev_hash text not null
 audit_log.hash text not null
+households.id integer not null identity
+households.phone_e164 text not null
+households.created_at timestamp with time zone not null
+import_mappings.id integer not null identity
+import_mappings.name text not null
+import_mappings.layout text not null
+import_mappings.mapping text not null
+import_mappings.created_by integer
+import_mappings.created_at timestamp with time zone not null
+import_problems.id integer not null identity
+import_problems.import_id integer not null
+import_problems.row integer not null
+import_problems.column text
+import_problems.value text
+import_problems.reason text not null
+import_problems.severity text not null
+imports.id integer not null identity
+imports.file_name text not null
+imports.file_sha256 text not null
+imports.file_bytes integer not null
+imports.format text not null
+imports.encoding text
+imports.layout text not null
+imports.mapping text not null
+imports.dry_run integer not null
+imports.status text not null
+imports.rows integer not null default 0
+imports.inserted integer not null default 0
+imports.updated integer not null default 0
+imports.unchanged integer not null default 0
+imports.rejected integer not null default 0
+imports.warnings integer not null default 0
+imports.missing integer
+imports.last_row integer not null default 0
+imports.error text
+imports.created_by integer
+imports.started_at timestamp with time zone not null
+imports.finished_at timestamp with time zone
 login_attempts.id integer not null identity
 login_attempts.email text not null
 login_attempts.ip text not null
 login_attempts.at timestamp with time zone not null
 login_attempts.succeeded integer not null
+patron_emails.id integer not null identity
+patron_emails.patron_id integer not null
+patron_emails.position integer not null
+patron_emails.email text not null
+patron_phones.id integer not null identity
+patron_phones.patron_id integer not null
+patron_phones.position integer not null
+patron_phones.kind text not null
+patron_phones.raw text not null
+patron_phones.e164 text
+patron_phones.extension text
+patron_phones.valid integer not null
+patrons.id integer not null identity
+patrons.card_number text not null
+patrons.external_id text
+patrons.first_name text not null
+patrons.last_name text not null
+patrons.preferred_name text
+patrons.birth_date date
+patrons.language text
+patrons.branch text
+patrons.patron_type text
+patrons.status text not null
+patrons.expiry_date date
+patrons.city text
+patrons.region text
+patrons.postal_code text
+patrons.tags text not null default '[]'::text
+patrons.primary_phone text
+patrons.household_id integer
+patrons.do_not_call_at timestamp with time zone
+patrons.do_not_email_at timestamp with time zone
+patrons.deceased_at timestamp with time zone
+patrons.content_hash text not null
+patrons.last_import_id integer
+patrons.last_import_row integer
+patrons.created_at timestamp with time zone not null
+patrons.updated_at timestamp with time zone not null
 sessions.id text not null
 sessions.user_id integer not null
 sessions.created_at timestamp with time zone not null
@@ -38,7 +114,27 @@ users.password_changed_at timestamp with time zone not null
 users.created_at timestamp with time zone not null
 users.updated_at timestamp with time zone not null
 audit_log audit_log_pkey PRIMARY KEY (id)
+households households_phone_e164_key UNIQUE (phone_e164)
+households households_pkey PRIMARY KEY (id)
+import_mappings import_mappings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+import_mappings import_mappings_name_key UNIQUE (name)
+import_mappings import_mappings_pkey PRIMARY KEY (id)
+import_problems import_problems_import_id_fkey FOREIGN KEY (import_id) REFERENCES imports(id) ON DELETE CASCADE
+import_problems import_problems_pkey PRIMARY KEY (id)
+import_problems import_problems_severity_check CHECK ((severity = ANY (ARRAY['error'::text, 'warning'::text])))
+imports imports_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+imports imports_pkey PRIMARY KEY (id)
+imports imports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'completed'::text, 'failed'::text, 'interrupted'::text])))
 login_attempts login_attempts_pkey PRIMARY KEY (id)
+patron_emails patron_emails_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+patron_emails patron_emails_pkey PRIMARY KEY (id)
+patron_phones patron_phones_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+patron_phones patron_phones_pkey PRIMARY KEY (id)
+patrons patrons_card_number_key UNIQUE (card_number)
+patrons patrons_household_id_fkey FOREIGN KEY (household_id) REFERENCES households(id) ON DELETE SET NULL
+patrons patrons_last_import_id_fkey FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL
+patrons patrons_pkey PRIMARY KEY (id)
+patrons patrons_status_check CHECK ((status = ANY (ARRAY['active'::text, 'expired'::text, 'inactive'::text, 'barred'::text])))
 sessions sessions_pkey PRIMARY KEY (id)
 sessions sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 setup_tokens setup_tokens_pkey PRIMARY KEY (id)
@@ -48,9 +144,29 @@ users users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'coordinator'::t
 CREATE INDEX audit_log_actor ON public.audit_log USING btree (actor_id, at)
 CREATE INDEX audit_log_object ON public.audit_log USING btree (object_type, object_id)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
+CREATE UNIQUE INDEX households_phone_e164_key ON public.households USING btree (phone_e164)
+CREATE UNIQUE INDEX households_pkey ON public.households USING btree (id)
+CREATE UNIQUE INDEX import_mappings_name_key ON public.import_mappings USING btree (name)
+CREATE UNIQUE INDEX import_mappings_pkey ON public.import_mappings USING btree (id)
+CREATE INDEX import_problems_import ON public.import_problems USING btree (import_id, "row")
+CREATE UNIQUE INDEX import_problems_pkey ON public.import_problems USING btree (id)
+CREATE INDEX imports_file_sha256 ON public.imports USING btree (file_sha256)
+CREATE UNIQUE INDEX imports_pkey ON public.imports USING btree (id)
 CREATE INDEX login_attempts_email_at ON public.login_attempts USING btree (email, at)
 CREATE INDEX login_attempts_ip_at ON public.login_attempts USING btree (ip, at)
 CREATE UNIQUE INDEX login_attempts_pkey ON public.login_attempts USING btree (id)
+CREATE INDEX patron_emails_email ON public.patron_emails USING btree (email)
+CREATE INDEX patron_emails_patron ON public.patron_emails USING btree (patron_id)
+CREATE UNIQUE INDEX patron_emails_pkey ON public.patron_emails USING btree (id)
+CREATE INDEX patron_phones_e164 ON public.patron_phones USING btree (e164)
+CREATE INDEX patron_phones_patron ON public.patron_phones USING btree (patron_id)
+CREATE UNIQUE INDEX patron_phones_pkey ON public.patron_phones USING btree (id)
+CREATE UNIQUE INDEX patrons_card_number_key ON public.patrons USING btree (card_number)
+CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
+CREATE INDEX patrons_last_import ON public.patrons USING btree (last_import_id)
+CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)
+CREATE UNIQUE INDEX patrons_pkey ON public.patrons USING btree (id)
+CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE INDEX sessions_user_id ON public.sessions USING btree (user_id)
 CREATE UNIQUE INDEX setup_tokens_pkey ON public.setup_tokens USING btree (id)
