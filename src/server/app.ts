@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import fastifyCookie from '@fastify/cookie';
 import fastifyHelmet from '@fastify/helmet';
+import fastifyMultipart from '@fastify/multipart';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import Fastify, {
@@ -27,6 +28,8 @@ import { errorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { importRoutes } from './routes/imports.routes.js';
+import { patronRoutes } from './routes/patrons.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 
 /** Everything the HTTP app needs, passed in: buildApp never reads the environment and never listens. */
@@ -38,6 +41,11 @@ export interface AppDeps {
   secure: boolean;
   publicUrl: string;
   trustProxy: boolean;
+  /** Where uploaded files wait while they are imported (private to the server). */
+  uploadsDir: string;
+  maxUploadBytes: number;
+  /** Region for phone numbers written without a country code (PHONE_DEFAULT_REGION). */
+  defaultRegion: string;
   /** Built web app to serve; absent or missing folder: API only. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger | undefined;
@@ -89,6 +97,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
     crossOriginEmbedderPolicy: false,
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyMultipart);
   await app.register(fastifySwagger, {
     openapi: {
       openapi: '3.0.3',
@@ -114,6 +123,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   authRoutes(app, deps);
   userRoutes(app, deps);
   auditRoutes(app, deps);
+  patronRoutes(app, deps);
+  importRoutes(app, deps);
 
   app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
     reply.send(app.swagger()),

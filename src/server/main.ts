@@ -1,4 +1,7 @@
+import path from 'node:path';
 import pino from 'pino';
+import { markInterruptedImports } from '../core/patrons/import/import.service.js';
+import { DEFAULT_READ_LIMITS } from '../core/patrons/import/readers/index.js';
 import { issueSetupToken } from '../core/auth/setup.service.js';
 import type { Config } from '../config/env.js';
 import { openDatabase } from '../db/client.js';
@@ -24,6 +27,8 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const database = openDatabase(config.database, (error) => log.error({ err: error }, 'database pool error'));
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  const interrupted = await markInterruptedImports(database.db);
+  if (interrupted > 0) log.warn({ interrupted }, 'imports stopped by a restart: import the same file again to resume');
 
   const app = await buildApp({
     db: database.db,
@@ -32,6 +37,9 @@ export async function startServer(config: Config): Promise<RunningServer> {
     secure: config.secure,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    uploadsDir: path.join(config.dataDir, 'uploads'),
+    maxUploadBytes: DEFAULT_READ_LIMITS.maxFileBytes,
+    defaultRegion: config.phoneDefaultRegion,
     webDir: defaultWebDir(),
     logger: log,
   });

@@ -1,3 +1,5 @@
+import os from 'node:os';
+import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
 import { buildApp, type AppInstance } from '../../src/server/app.js';
 import type { Db } from '../../src/db/database.js';
@@ -12,6 +14,9 @@ export async function buildTestApp(db: Db, clock?: TestClock): Promise<AppInstan
     secure: false,
     publicUrl: 'http://localhost:3000',
     trustProxy: false,
+    uploadsDir: path.join(os.tmpdir(), 'od-test-uploads'),
+    maxUploadBytes: 5 * 1024 * 1024,
+    defaultRegion: 'CA',
   });
   await app.ready();
   return app;
@@ -29,4 +34,24 @@ export function cookieFrom(response: LightMyRequestResponse): string {
   const first = Array.isArray(header) ? header[0] : header;
   if (first === undefined) throw new Error('no cookie set');
   return first.split(';')[0] ?? '';
+}
+
+/** A multipart/form-data body with text fields and one file, for upload routes. */
+export function multipart(
+  fields: Record<string, string>,
+  file: { name: string; content: string | Buffer; type?: string },
+): { payload: Buffer; headers: Record<string, string> } {
+  const boundary = `----outreach${Date.now().toString(16)}`;
+  const parts: Buffer[] = [];
+  for (const [name, value] of Object.entries(fields)) {
+    parts.push(Buffer.from(`--${boundary}\r\ncontent-disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
+  }
+  parts.push(
+    Buffer.from(
+      `--${boundary}\r\ncontent-disposition: form-data; name="file"; filename="${file.name}"\r\ncontent-type: ${file.type ?? 'application/octet-stream'}\r\n\r\n`,
+    ),
+    Buffer.isBuffer(file.content) ? file.content : Buffer.from(file.content),
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  );
+  return { payload: Buffer.concat(parts), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -30,6 +30,8 @@ export interface ImportPatronsOptions {
   mapping?: FieldMapping | undefined;
   dryRun: boolean;
   defaultRegion: string;
+  /** Called once the import has its record (before any row is read), with its id. */
+  onStarted?: ((importId: number) => void) | undefined;
   /** Called after each batch, for progress bars. */
   onProgress?: ((importId: number, rows: number) => void) | undefined;
 }
@@ -145,6 +147,7 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
       .executeTakeFirstOrThrow());
   if (resumed) await ctx.db.updateTable('imports').set({ status: 'running', error: null }).where('id', '=', resumed.id).execute();
   const importId = record.id;
+  options.onStarted?.(importId);
   const stored = { count: resumed ? MAX_STORED_PROBLEMS : 0 };
   const writeId = options.dryRun ? null : importId;
 
