@@ -1,0 +1,94 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDb, type TestDatabase } from './helpers/db.js';
+
+/** The `outreach` command, run as a user would, against this run's database engine. */
+let t: TestDatabase;
+let dir: string;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-cli-'));
+});
+afterAll(async () => {
+  await t.destroy();
+  fs.rmSync(dir, { recursive: true, force: true });
+});
+
+function outreach(args: string[], input?: string) {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], {
+    input,
+    encoding: 'utf8',
+    env: { ...process.env, DATABASE_URL: t.url, DATA_DIR: dir, LOG_LEVEL: 'silent' },
+  });
+  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+describe('outreach CLI', () => {
+  it.each([[[]], [['user']], [['user', 'create']], [['patrons', 'import']], [['patrons', 'export']], [['db', 'migrate']], [['start']]])(
+    'explains itself with --help (%j)',
+    (args) => {
+      const result = outreach([...args, '--help']);
+      expect(result.code).toBe(0);
+      expect(result.stdout).toMatch(/Usage: outreach/);
+    },
+  );
+
+  it('brings the database up to date', () => {
+    expect(outreach(['db', 'migrate'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/up to date|Applied/) as unknown });
+  });
+
+  it('creates an admin with the password read from standard input, then lists and disables accounts', () => {
+    const created = outreach(['user', 'create', '--email', 'Head@Library.example.org', '--name', 'Head Librarian', '--role', 'admin'], 'a long admin passphrase\n');
+    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Created admin Head Librarian <head@library.example.org>') as unknown });
+    outreach(['user', 'create', '--email', 'caller@library.example.org', '--name', 'Ana Caller', '--role', 'caller'], 'another long passphrase\n');
+    const listed = JSON.parse(outreach(['user', 'list', '--json']).stdout) as { email: string }[];
+    expect(listed.map((u) => u.email)).toEqual(['caller@library.example.org', 'head@library.example.org']);
+    expect(outreach(['user', 'disable', 'caller@library.example.org']).code).toBe(0);
+    expect(JSON.parse(outreach(['user', 'list', '--json']).stdout)).toHaveLength(1);
+  });
+
+  it('says what is wrong with a bad role, a weak password or bad configuration', () => {
+    expect(outreach(['user', 'create', '--email', 'x@library.example.org', '--name', 'X', '--role', 'boss'], 'whatever whatever')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('role must be one of: admin, coordinator, caller, viewer') as unknown,
+    });
+    expect(outreach(['user', 'create', '--email', 'y@library.example.org', '--name', 'Y', '--role', 'caller'], 'short\n')).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('password') as unknown,
+    });
+    const badPort = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'db', 'migrate'], { encoding: 'utf8', env: { ...process.env, PORT: 'eighty' } });
+    expect(badPort.status).toBe(1);
+    expect(badPort.stderr).toContain('PORT="eighty"');
+  });
+
+  it('imports a patron file with a JSON report, and exports the patrons as JSON', () => {
+    const file = path.join(dir, 'borrowers.csv');
+    fs.writeFileSync(file, 'cardnumber,surname,firstname,dateofbirth,phone,email\n29003000000011,Rossi,Maria,1941-05-02,(905) 832-2281,maria@example.org\n,No,Card,,,\n');
+    const imported = outreach(['patrons', 'import', file, '--json']);
+    expect(imported.code).toBe(0);
+    expect(JSON.parse(imported.stdout)).toMatchObject({
+      layout: 'koha-csv',
+      rows: 2,
+      inserted: 1,
+      updated: 0,
+      unchanged: 0,
+      rejected: 1,
+      problems: [{ row: 3, column: 'cardnumber', reason: expect.any(String) as unknown }],
+    });
+    const exported = outreach(['patrons', 'export', '--format', 'json']);
+    expect(exported.code).toBe(0);
+    expect(JSON.parse(exported.stdout)).toMatchObject([{ cardNumber: '29003000000011', phones: [{ e164: '+19058322281' }] }]);
+  });
+
+  it('refuses a file that is not a spreadsheet with a clear message', () => {
+    const file = path.join(dir, 'photo.xlsx');
+    fs.writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 1, 2, 3]));
+    const result = outreach(['patrons', 'import', file]);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/photo\.xlsx/);
+  });
+});
