@@ -1,0 +1,15 @@
+export { ageBand, ageOn, AGE_BANDS } from './age.js';
+export type { AgeBand } from './age.js';
+export { BOOLEAN_FORMS, parseBoolean } from './booleans.js';
+export type { BooleanResult } from './booleans.js';
+export { implausibleBirthDate, isoDateOf, isRealDate, MAX_AGE_YEARS, parseDate } from './dates.js';
+export type { DateOptions, DateOrder, DateResult } from './dates.js';
+export { normaliseEmail, parseEmails } from './email.js';
+export type { EmailsResult } from './email.js';
+export { toLanguageCode } from './language.js';
+export type { LanguageResult } from './language.js';
+export { splitFullName, tidyName, titleCaseName } from './names.js';
+export type { NameOrder, SplitName } from './names.js';
+export { clearPhoneCache, parsePhone, parsePhones, PHONE_CACHE_LIMIT } from './phone.js';
+export type { CountryCode } from './phone.js';
+export { normalisePostalCode, normaliseRegion } from './region.js';

@@ -1,0 +1,46 @@
+import { useTranslation } from 'react-i18next';
+import { Outlet } from 'react-router';
+import { LanguageSwitch } from '../components/ui/LanguageSwitch';
+import { Layout } from '../components/ui/Layout';
+import { SignOutButton } from '../features/auth/components/SignOutButton';
+import { useSwitchLanguage } from './language';
+import { navFor } from './navigation';
+import { useCurrentUser } from './session';
+
+function LanguageTool() {
+  const { current, switchTo, busy } = useSwitchLanguage();
+  return <LanguageSwitch current={current} onSwitch={switchTo} busy={busy} />;
+}
+
+/** Frame for sign-in and setup: no navigation yet, but the language switch from the first screen. */
+export function PublicShell() {
+  return (
+    <Layout nav={[]} tools={<LanguageTool />}>
+      <Outlet />
+    </Layout>
+  );
+}
+
+/** Frame for signed-in staff: navigation for their role, who they are, sign-out. */
+export function SignedInShell() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <Layout
+      nav={navFor(user.role, t)}
+      tools={
+        <>
+          <p className="header__user">
+            <span className="visually-hidden">{t('app.signedInAs')} </span>
+            {user.name}
+            <span className="header__role">{t(`roles.${user.role}`)}</span>
+          </p>
+          <LanguageTool />
+          <SignOutButton />
+        </>
+      }
+    >
+      <Outlet />
+    </Layout>
+  );
+}

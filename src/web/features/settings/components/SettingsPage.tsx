@@ -1,0 +1,22 @@
+import { useTranslation } from 'react-i18next';
+import { useCurrentUser } from '../../../app/session';
+import { PageHeading } from '../../../components/ui/PageHeading';
+import { PasswordForm } from './PasswordForm';
+import { ProfileForm } from './ProfileForm';
+
+export function SettingsPage() {
+  const { t } = useTranslation();
+  const user = useCurrentUser();
+  return (
+    <>
+      <PageHeading
+        title={t('settings.title')}
+        lead={<p>{t('settings.lead', { email: user.email, role: t(`roles.${user.role}`) })}</p>}
+      />
+      <div className="sections">
+        <ProfileForm key={user.id} user={user} />
+        <PasswordForm email={user.email} />
+      </div>
+    </>
+  );
+}
