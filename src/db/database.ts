@@ -81,8 +81,6 @@ export interface Database {
   import_mappings: ImportMappingsTable;
   households: HouseholdsTable;
   patrons: PatronsTable;
-  patron_phones: PatronPhonesTable;
-  patron_emails: PatronEmailsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -105,6 +103,7 @@ export interface ImportsTable {
   mapping: string;
   dry_run: number;
   status: 'running' | 'completed' | 'failed' | 'interrupted';
+  estimated_rows: number | null;
   rows: Generated<number>;
   inserted: Generated<number>;
   updated: Generated<number>;
@@ -162,6 +161,10 @@ export interface PatronsTable {
   region: string | null;
   postal_code: string | null;
   tags: ColumnType<string, string | undefined, string>;
+  /** JSON: [{ kind, raw, e164, extension, valid }]. */
+  phones: ColumnType<string, string | undefined, string>;
+  /** JSON: ["address", …]. */
+  emails: ColumnType<string, string | undefined, string>;
   primary_phone: string | null;
   household_id: number | null;
   do_not_call_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
@@ -171,24 +174,6 @@ export interface PatronsTable {
   last_import_id: number | null;
   created_at: Timestamp;
   updated_at: Timestamp;
-}
-
-export interface PatronPhonesTable {
-  id: Id;
-  patron_id: number;
-  position: number;
-  kind: string;
-  raw: string;
-  e164: string | null;
-  extension: string | null;
-  valid: number;
-}
-
-export interface PatronEmailsTable {
-  id: Id;
-  patron_id: number;
-  position: number;
-  email: string;
 }
 
 export type PatronRow = Selectable<PatronsTable>;

@@ -1,10 +1,9 @@
-import type { ExpressionBuilder } from 'kysely';
-import type { Database, Db, PatronRow } from '../../db/database.js';
+import type { Db, PatronRow } from '../../db/database.js';
 import type { Patron, PatronFilter } from '../../shared/schemas/patrons.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
 import { assertRole } from '../policy.js';
-import { loadContacts, presentPatron } from './patrons.presenter.js';
+import { presentPatron } from './patrons.presenter.js';
 
 function filtered(db: Db, filter: PatronFilter) {
   let query = db.selectFrom('patrons');
@@ -16,11 +15,7 @@ function filtered(db: Db, filter: PatronFilter) {
   if (filter.hasPhone) {
     query = query.where('primary_phone', filter.hasPhone === 'true' ? 'is not' : 'is', null);
   }
-  if (filter.hasEmail) {
-    const withEmail = (eb: ExpressionBuilder<Database, 'patrons'>) =>
-      eb.exists(eb.selectFrom('patron_emails').select('id').whereRef('patron_emails.patron_id', '=', 'patrons.id'));
-    query = query.where((eb) => (filter.hasEmail === 'true' ? withEmail(eb) : eb.not(withEmail(eb))));
-  }
+  if (filter.hasEmail) query = query.where('emails', filter.hasEmail === 'true' ? '!=' : '=', '[]');
   const search = filter.search?.trim();
   if (search) {
     const lower = `%${search.toLowerCase()}%`;
@@ -31,10 +26,9 @@ function filtered(db: Db, filter: PatronFilter) {
         eb(eb.fn('lower', ['last_name']), 'like', lower),
         eb(eb.fn('lower', ['preferred_name']), 'like', lower),
         eb('card_number', '=', search),
-        ...(digits.length >= 7
-          ? [eb.exists(eb.selectFrom('patron_phones').select('id').whereRef('patron_phones.patron_id', '=', 'patrons.id').where('e164', 'like', `%${digits}`))]
-          : []),
-        eb.exists(eb.selectFrom('patron_emails').select('id').whereRef('patron_emails.patron_id', '=', 'patrons.id').where('email', '=', search.toLowerCase())),
+        // Phones and e-mails are JSON text on the row: a substring match finds any of them.
+        ...(digits.length >= 7 ? [eb('phones', 'like', `%${digits}"%`)] : []),
+        ...(search.includes('@') ? [eb('emails', 'like', `%"${search.toLowerCase()}"%`)] : []),
       ]),
     );
   }
@@ -55,13 +49,12 @@ export async function listPatrons(
     filtered(ctx.db, filter).selectAll().orderBy('last_name').orderBy('first_name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
     filtered(ctx.db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
   ]);
-  const contacts = await loadContacts(ctx.db, rows.map((r) => r.id));
   await recordAudit(ctx, {
     action: 'patron.list',
     objectType: 'patron',
     details: { filter, offset: page.offset, shown: rows.map((r) => r.id) },
   });
-  return { items: rows.map((r) => presentPatron(r, contacts, ctx.now())), total: count.n };
+  return { items: rows.map((r) => presentPatron(r, ctx.now())), total: count.n };
 }
 
 /**
@@ -74,8 +67,7 @@ export async function* streamPatrons(ctx: Ctx, filter: PatronFilter = {}): Async
   for (;;) {
     const rows: PatronRow[] = await filtered(ctx.db, filter).selectAll().where('card_number', '>', after).orderBy('card_number').limit(1000).execute();
     if (rows.length === 0) return;
-    const contacts = await loadContacts(ctx.db, rows.map((r) => r.id));
-    for (const row of rows) yield presentPatron(row, contacts, ctx.now());
+    for (const row of rows) yield presentPatron(row, ctx.now());
     after = rows[rows.length - 1]?.card_number ?? after;
   }
 }

@@ -36,6 +36,7 @@ imports.layout text not null
 imports.mapping text not null
 imports.dry_run integer not null
 imports.status text not null
+imports.estimated_rows integer
 imports.rows integer not null default 0
 imports.inserted integer not null default 0
 imports.updated integer not null default 0
@@ -53,18 +54,6 @@ login_attempts.email text not null
 login_attempts.ip text not null
 login_attempts.at timestamp with time zone not null
 login_attempts.succeeded integer not null
-patron_emails.id integer not null identity
-patron_emails.patron_id integer not null
-patron_emails.position integer not null
-patron_emails.email text not null
-patron_phones.id integer not null identity
-patron_phones.patron_id integer not null
-patron_phones.position integer not null
-patron_phones.kind text not null
-patron_phones.raw text not null
-patron_phones.e164 text
-patron_phones.extension text
-patron_phones.valid integer not null
 patrons.id integer not null identity
 patrons.card_number text not null
 patrons.external_id text
@@ -81,6 +70,8 @@ patrons.city text
 patrons.region text
 patrons.postal_code text
 patrons.tags text not null default '[]'::text
+patrons.phones text not null default '[]'::text
+patrons.emails text not null default '[]'::text
 patrons.primary_phone text
 patrons.household_id integer
 patrons.do_not_call_at timestamp with time zone
@@ -88,7 +79,6 @@ patrons.do_not_email_at timestamp with time zone
 patrons.deceased_at timestamp with time zone
 patrons.content_hash text not null
 patrons.last_import_id integer
-patrons.last_import_row integer
 patrons.created_at timestamp with time zone not null
 patrons.updated_at timestamp with time zone not null
 sessions.id text not null
@@ -126,10 +116,6 @@ imports imports_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
 imports imports_pkey PRIMARY KEY (id)
 imports imports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'completed'::text, 'failed'::text, 'interrupted'::text])))
 login_attempts login_attempts_pkey PRIMARY KEY (id)
-patron_emails patron_emails_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
-patron_emails patron_emails_pkey PRIMARY KEY (id)
-patron_phones patron_phones_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
-patron_phones patron_phones_pkey PRIMARY KEY (id)
 patrons patrons_card_number_key UNIQUE (card_number)
 patrons patrons_household_id_fkey FOREIGN KEY (household_id) REFERENCES households(id) ON DELETE SET NULL
 patrons patrons_last_import_id_fkey FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL
@@ -155,15 +141,8 @@ CREATE UNIQUE INDEX imports_pkey ON public.imports USING btree (id)
 CREATE INDEX login_attempts_email_at ON public.login_attempts USING btree (email, at)
 CREATE INDEX login_attempts_ip_at ON public.login_attempts USING btree (ip, at)
 CREATE UNIQUE INDEX login_attempts_pkey ON public.login_attempts USING btree (id)
-CREATE INDEX patron_emails_email ON public.patron_emails USING btree (email)
-CREATE INDEX patron_emails_patron ON public.patron_emails USING btree (patron_id)
-CREATE UNIQUE INDEX patron_emails_pkey ON public.patron_emails USING btree (id)
-CREATE INDEX patron_phones_e164 ON public.patron_phones USING btree (e164)
-CREATE INDEX patron_phones_patron ON public.patron_phones USING btree (patron_id)
-CREATE UNIQUE INDEX patron_phones_pkey ON public.patron_phones USING btree (id)
 CREATE UNIQUE INDEX patrons_card_number_key ON public.patrons USING btree (card_number)
 CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
-CREATE INDEX patrons_last_import ON public.patrons USING btree (last_import_id)
 CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)
 CREATE UNIQUE INDEX patrons_pkey ON public.patrons USING btree (id)
 CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)

@@ -1,7 +1,7 @@
 import { sql, type Kysely } from 'kysely';
 import { dateType, timestampType, withId } from './helpers.js';
 
-/** Patrons, their phones and e-mails, households, and imports with their row-by-row problems. */
+/** Patrons, households, and imports with their row-by-row problems. */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const ts = timestampType(db);
   const date = dateType(db);
@@ -18,6 +18,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('status', 'text', (c) =>
       c.notNull().check(sql`status in ('running', 'completed', 'failed', 'interrupted')`),
     )
+    // Data rows expected, for progress bars (text formats only; null when unknown).
+    .addColumn('estimated_rows', 'integer')
     .addColumn('rows', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('inserted', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('updated', 'integer', (c) => c.notNull().defaultTo(0))
@@ -74,6 +76,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('region', 'text')
     .addColumn('postal_code', 'text')
     .addColumn('tags', 'text', (c) => c.notNull().defaultTo('[]'))
+    // A patron's numbers and addresses are a short list always read with the patron: JSON arrays
+    // (ADR 006). phones: [{ kind, raw, e164, extension, valid }]; emails: ["a@b.c"].
+    .addColumn('phones', 'text', (c) => c.notNull().defaultTo('[]'))
+    .addColumn('emails', 'text', (c) => c.notNull().defaultTo('[]'))
     // The number a call to this patron dials first; patrons sharing it form a household.
     .addColumn('primary_phone', 'text')
     .addColumn('household_id', 'integer', (c) => c.references('households.id').onDelete('set null'))
@@ -90,31 +96,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.createIndex('patrons_primary_phone').on('patrons').column('primary_phone').execute();
   await db.schema.createIndex('patrons_household').on('patrons').column('household_id').execute();
   await db.schema.createIndex('patrons_last_name').on('patrons').columns(['last_name', 'first_name']).execute();
-  await db.schema.createIndex('patrons_last_import').on('patrons').column('last_import_id').execute();
-
-  await withId(db, db.schema.createTable('patron_phones'))
-    .addColumn('patron_id', 'integer', (c) => c.notNull().references('patrons.id').onDelete('cascade'))
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull())
-    .addColumn('raw', 'text', (c) => c.notNull())
-    .addColumn('e164', 'text')
-    .addColumn('extension', 'text')
-    .addColumn('valid', 'integer', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('patron_phones_patron').on('patron_phones').column('patron_id').execute();
-  await db.schema.createIndex('patron_phones_e164').on('patron_phones').column('e164').execute();
-
-  await withId(db, db.schema.createTable('patron_emails'))
-    .addColumn('patron_id', 'integer', (c) => c.notNull().references('patrons.id').onDelete('cascade'))
-    .addColumn('position', 'integer', (c) => c.notNull())
-    .addColumn('email', 'text', (c) => c.notNull())
-    .execute();
-  await db.schema.createIndex('patron_emails_patron').on('patron_emails').column('patron_id').execute();
-  await db.schema.createIndex('patron_emails_email').on('patron_emails').column('email').execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['patron_emails', 'patron_phones', 'patrons', 'households', 'import_mappings', 'import_problems', 'imports']) {
+  for (const table of ['patrons', 'households', 'import_mappings', 'import_problems', 'imports']) {
     await db.schema.dropTable(table).execute();
   }
 }

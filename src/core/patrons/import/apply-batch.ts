@@ -48,31 +48,16 @@ function patronColumns(patron: ImportedPatron, hash: string) {
     region: patron.region,
     postal_code: patron.postalCode,
     tags: JSON.stringify(patron.tags),
+    phones: JSON.stringify(patron.phones),
+    emails: JSON.stringify(patron.emails),
     primary_phone: primaryPhone(patron),
     content_hash: hash,
   };
 }
 
-async function insertContacts(db: Db, rows: { id: number; patron: ImportedPatron }[]): Promise<void> {
-  const phones = rows.flatMap(({ id, patron }) =>
-    patron.phones.map((p, position) => ({
-      patron_id: id,
-      position,
-      kind: p.kind,
-      raw: p.raw,
-      e164: p.e164,
-      extension: p.extension,
-      valid: p.valid ? 1 : 0,
-    })),
-  );
-  const emails = rows.flatMap(({ id, patron }) => patron.emails.map((email, position) => ({ patron_id: id, position, email })));
-  for (let i = 0; i < phones.length; i += 1000) await db.insertInto('patron_phones').values(phones.slice(i, i + 1000)).execute();
-  for (let i = 0; i < emails.length; i += 1000) await db.insertInto('patron_emails').values(emails.slice(i, i + 1000)).execute();
-}
-
 /**
- * Writes one batch of mapped rows: new card numbers are inserted, changed ones updated (their
- * phones and e-mails replaced), the rest only marked as seen by this import. Fields staff set
+ * Writes one batch of mapped rows: new card numbers are inserted, changed ones updated, the rest
+ * only marked as seen by this import. Fields staff set
  * (do-not-call, do-not-e-mail, deceased, household) are never touched, so a re-import cannot
  * undo them (TRUST CA-4, DN-1). With `importId` null nothing is written (dry run): the outcome
  * says what would happen. The caller runs it inside a transaction.
@@ -118,13 +103,13 @@ export async function applyBatch(
     unique.set(card, item);
   }
 
-  const toInsert: PendingPatron[] = [];
+  const toInsert: (PendingPatron & { hash: string })[] = [];
   const toUpdate: { id: number; item: PendingPatron; hash: string }[] = [];
   const unchangedIds: number[] = [];
   for (const item of unique.values()) {
     const hash = contentHash(item.patron);
     const current = byCard.get(item.patron.cardNumber);
-    if (current === undefined) toInsert.push(item);
+    if (current === undefined) toInsert.push({ ...item, hash });
     else if (current.content_hash === hash) unchangedIds.push(current.id);
     else toUpdate.push({ id: current.id, item, hash });
   }
@@ -135,24 +120,18 @@ export async function applyBatch(
 
   const importId = options.importId;
   if (toInsert.length > 0) {
-    const inserted = await db
+    await db
       .insertInto('patrons')
       .values(
-        toInsert.map(({ patron }) => ({
+        toInsert.map(({ patron, hash }) => ({
           card_number: patron.cardNumber,
-          ...patronColumns(patron, contentHash(patron)),
+          ...patronColumns(patron, hash),
           last_import_id: importId,
           created_at: options.now,
           updated_at: options.now,
         })),
       )
-      .returning(['id', 'card_number'])
       .execute();
-    const idByCard = new Map(inserted.map((r) => [r.card_number, r.id]));
-    await insertContacts(
-      db,
-      toInsert.map(({ patron }) => ({ id: idByCard.get(patron.cardNumber) ?? 0, patron })),
-    );
   }
   for (const { id, item, hash } of toUpdate) {
     await db
@@ -160,12 +139,6 @@ export async function applyBatch(
       .set({ ...patronColumns(item.patron, hash), last_import_id: importId, updated_at: options.now })
       .where('id', '=', id)
       .execute();
-  }
-  if (toUpdate.length > 0) {
-    const ids = toUpdate.map((u) => u.id);
-    await db.deleteFrom('patron_phones').where('patron_id', 'in', ids).execute();
-    await db.deleteFrom('patron_emails').where('patron_id', 'in', ids).execute();
-    await insertContacts(db, toUpdate.map(({ id, item }) => ({ id, patron: item.patron })));
   }
   if (unchangedIds.length > 0) {
     await db.updateTable('patrons').set({ last_import_id: importId }).where('id', 'in', unchangedIds).execute();

@@ -36,10 +36,16 @@ export interface ImportPatronsOptions {
   onProgress?: ((importId: number, rows: number) => void) | undefined;
 }
 
-async function sha256Of(path: string): Promise<string> {
+/** The file's SHA-256 (to resume it) and its line count (to estimate progress of text files). */
+async function fingerprint(path: string): Promise<{ sha256: string; lines: number }> {
   const hash = createHash('sha256');
-  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
-  return hash.digest('hex');
+  let lines = 0;
+  for await (const chunk of createReadStream(path)) {
+    const bytes = chunk as Buffer;
+    hash.update(bytes);
+    for (let i = bytes.indexOf(10); i !== -1; i = bytes.indexOf(10, i + 1)) lines += 1;
+  }
+  return { sha256: hash.digest('hex'), lines };
 }
 
 function fileProblem(error: ImportFileError): AppError {
@@ -117,7 +123,8 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
 
   const layout = resolved.layout;
   const mappingJson = JSON.stringify(resolved.mapping);
-  const sha256 = await sha256Of(options.filePath);
+  const { sha256, lines } = await fingerprint(options.filePath);
+  const estimatedRows = ['csv', 'tsv'].includes(read.format) ? Math.max(0, lines - 1) : read.format === 'jsonl' ? lines : null;
   const now = () => ctx.now().toISOString();
   const headerProblems: ImportProblem[] = [
     ...resolved.refusedColumns.map((r) => ({ row: 1, column: r.column, value: null, reason: r.reason, severity: 'warning' as const })),
@@ -139,6 +146,7 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
         layout: layout.id,
         mapping: mappingJson,
         dry_run: options.dryRun ? 1 : 0,
+        estimated_rows: estimatedRows,
         status: 'running',
         created_by: ctx.actor?.id ?? null,
         started_at: now(),

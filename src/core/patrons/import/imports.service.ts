@@ -17,6 +17,7 @@ export function presentImport(row: ImportRow): ImportReport {
     mapping: JSON.parse(row.mapping) as Record<string, string>,
     dryRun: row.dry_run === 1,
     status: row.status,
+    estimatedRows: row.estimated_rows,
     rows: row.rows,
     inserted: row.inserted,
     updated: row.updated,
