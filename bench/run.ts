@@ -11,7 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
-import { generatePatrons, KOHA_BORROWER_COLUMNS, kohaCsvLine, writePatronsCsv } from '../src/db/seed/synthetic-patrons.js';
+import { generatePatrons, KOHA_BORROWER_COLUMNS, kohaCsvLine, writePatronsCsv } from '../src/core/demo/synthetic-patrons.js';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

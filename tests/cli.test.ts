@@ -28,7 +28,7 @@ function outreach(args: string[], input?: string) {
 }
 
 describe('outreach CLI', () => {
-  it.each([[[]], [['user']], [['user', 'create']], [['patrons', 'import']], [['patrons', 'export']], [['db', 'migrate']], [['start']]])(
+  it.each([[[]], [['user']], [['user', 'create']], [['patrons', 'import']], [['patrons', 'export']], [['db', 'migrate']], [['start']], [['demo']]])(
     'explains itself with --help (%j)',
     (args) => {
       const result = outreach([...args, '--help']);
@@ -82,6 +82,16 @@ describe('outreach CLI', () => {
     const exported = outreach(['patrons', 'export', '--format', 'json']);
     expect(exported.code).toBe(0);
     expect(JSON.parse(exported.stdout)).toMatchObject([{ cardNumber: '29003000000011', phones: [{ e164: '+19058322281' }] }]);
+  });
+
+  it('loads the same synthetic demo library every time, and a second run changes nothing', () => {
+    const first = outreach(['demo', '--patrons', '300']);
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/300 patrons \(300 new/);
+    expect(first.stdout).toMatch(/coordinator +coordinator@demo\.example\.org +\S{16}/);
+    const second = outreach(['demo', '--patrons', '300']);
+    expect(second.stdout).toMatch(/300 unchanged/);
+    expect(second.stdout).not.toMatch(/passwords are shown/);
   });
 
   it('refuses a file that is not a spreadsheet with a clear message', () => {

@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../core/errors.js';
 import { withSystemCtx } from './context.js';
+import { registerDemoCommand } from './commands/demo.js';
 import { registerPatronCommands } from './commands/patrons.js';
 import { registerUserCommands } from './commands/user.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -34,6 +35,7 @@ db.command('migrate')
 
 registerUserCommands(program);
 registerPatronCommands(program);
+registerDemoCommand(program);
 
 function explain(error: unknown): string {
   if (error instanceof ConfigError) return error.message;

@@ -1,8 +1,6 @@
 import { createWriteStream } from 'node:fs';
 import { once } from 'node:events';
-// Seed data produces the import pipeline's own patron shape; a type-only import adds no runtime dependency.
-// eslint-disable-next-line no-restricted-imports
-import type { ImportedPatron, PhoneKind, PhoneNumber } from '../../core/patrons/import/types.js';
+import type { ImportedPatron, PhoneKind, PhoneNumber } from '../patrons/import/types.js';
 import { mulberry32, type Random } from './prng.js';
 import { ORIGINS, PREFERRED_NAMES, type Origin } from './synthetic-names.js';
 
