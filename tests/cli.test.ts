@@ -28,46 +28,106 @@ function outreach(args: string[], input?: string) {
 }
 
 describe('outreach CLI', () => {
-  it.each([[[]], [['user']], [['user', 'create']], [['patrons', 'import']], [['patrons', 'export']], [['db', 'migrate']], [['start']], [['demo']]])(
-    'explains itself with --help (%j)',
-    (args) => {
-      const result = outreach([...args, '--help']);
-      expect(result.code).toBe(0);
-      expect(result.stdout).toMatch(/Usage: outreach/);
-    },
-  );
+  it.each([
+    [[]],
+    [['user']],
+    [['user', 'create']],
+    [['patrons', 'import']],
+    [['patrons', 'export']],
+    [['db', 'migrate']],
+    [['start']],
+    [['demo']],
+  ])('explains itself with --help (%j)', (args) => {
+    const result = outreach([...args, '--help']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/Usage: outreach/);
+  });
 
   it('brings the database up to date', () => {
-    expect(outreach(['db', 'migrate'])).toMatchObject({ code: 0, stdout: expect.stringMatching(/up to date|Applied/) as unknown });
+    expect(outreach(['db', 'migrate'])).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/up to date|Applied/) as unknown,
+    });
   });
 
   it('creates an admin with the password read from standard input, then lists and disables accounts', () => {
-    const created = outreach(['user', 'create', '--email', 'Head@Library.example.org', '--name', 'Head Librarian', '--role', 'admin'], 'a long admin passphrase\n');
-    expect(created).toMatchObject({ code: 0, stdout: expect.stringContaining('Created admin Head Librarian <head@library.example.org>') as unknown });
-    outreach(['user', 'create', '--email', 'caller@library.example.org', '--name', 'Ana Caller', '--role', 'caller'], 'another long passphrase\n');
+    const created = outreach(
+      [
+        'user',
+        'create',
+        '--email',
+        'Head@Library.example.org',
+        '--name',
+        'Head Librarian',
+        '--role',
+        'admin',
+      ],
+      'a long admin passphrase\n',
+    );
+    expect(created).toMatchObject({
+      code: 0,
+      stdout: expect.stringContaining(
+        'Created admin Head Librarian <head@library.example.org>',
+      ) as unknown,
+    });
+    outreach(
+      [
+        'user',
+        'create',
+        '--email',
+        'caller@library.example.org',
+        '--name',
+        'Ana Caller',
+        '--role',
+        'caller',
+      ],
+      'another long passphrase\n',
+    );
     const listed = JSON.parse(outreach(['user', 'list', '--json']).stdout) as { email: string }[];
-    expect(listed.map((u) => u.email)).toEqual(['caller@library.example.org', 'head@library.example.org']);
+    expect(listed.map((u) => u.email)).toEqual([
+      'caller@library.example.org',
+      'head@library.example.org',
+    ]);
     expect(outreach(['user', 'disable', 'caller@library.example.org']).code).toBe(0);
     expect(JSON.parse(outreach(['user', 'list', '--json']).stdout)).toHaveLength(1);
   });
 
   it('says what is wrong with a bad role, a weak password or bad configuration', () => {
-    expect(outreach(['user', 'create', '--email', 'x@library.example.org', '--name', 'X', '--role', 'boss'], 'whatever whatever')).toMatchObject({
+    expect(
+      outreach(
+        ['user', 'create', '--email', 'x@library.example.org', '--name', 'X', '--role', 'boss'],
+        'whatever whatever',
+      ),
+    ).toMatchObject({
       code: 1,
-      stderr: expect.stringContaining('role must be one of: admin, coordinator, caller, viewer') as unknown,
+      stderr: expect.stringContaining(
+        'role must be one of: admin, coordinator, caller, viewer',
+      ) as unknown,
     });
-    expect(outreach(['user', 'create', '--email', 'y@library.example.org', '--name', 'Y', '--role', 'caller'], 'short\n')).toMatchObject({
+    expect(
+      outreach(
+        ['user', 'create', '--email', 'y@library.example.org', '--name', 'Y', '--role', 'caller'],
+        'short\n',
+      ),
+    ).toMatchObject({
       code: 1,
       stderr: expect.stringContaining('password') as unknown,
     });
-    const badPort = spawnSync(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'db', 'migrate'], { encoding: 'utf8', env: { ...process.env, PORT: 'eighty' } });
+    const badPort = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'src/cli/main.ts', 'db', 'migrate'],
+      { encoding: 'utf8', env: { ...process.env, PORT: 'eighty' } },
+    );
     expect(badPort.status).toBe(1);
     expect(badPort.stderr).toContain('PORT="eighty"');
   });
 
   it('imports a patron file with a JSON report, and exports the patrons as JSON', () => {
     const file = path.join(dir, 'borrowers.csv');
-    fs.writeFileSync(file, 'cardnumber,surname,firstname,dateofbirth,phone,email\n29003000000011,Rossi,Maria,1941-05-02,(905) 832-2281,maria@example.org\n,No,Card,,,\n');
+    fs.writeFileSync(
+      file,
+      'cardnumber,surname,firstname,dateofbirth,phone,email\n29003000000011,Rossi,Maria,1941-05-02,(905) 832-2281,maria@example.org\n,No,Card,,,\n',
+    );
     const imported = outreach(['patrons', 'import', file, '--json']);
     expect(imported.code).toBe(0);
     expect(JSON.parse(imported.stdout)).toMatchObject({
@@ -81,7 +141,9 @@ describe('outreach CLI', () => {
     });
     const exported = outreach(['patrons', 'export', '--format', 'json']);
     expect(exported.code).toBe(0);
-    expect(JSON.parse(exported.stdout)).toMatchObject([{ cardNumber: '29003000000011', phones: [{ e164: '+19058322281' }] }]);
+    expect(JSON.parse(exported.stdout)).toMatchObject([
+      { cardNumber: '29003000000011', phones: [{ e164: '+19058322281' }] },
+    ]);
   });
 
   it('loads the same synthetic demo library every time, and a second run changes nothing', () => {

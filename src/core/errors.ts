@@ -30,6 +30,8 @@ export function parseInput<T extends z.ZodType>(schema: T, raw: unknown): z.outp
   const result = schema.safeParse(raw);
   if (result.success) return result.data;
   const issues = result.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const summary = issues.map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`)).join('; ');
+  const summary = issues
+    .map((i) => (i.path === '' ? i.message : `${i.path}: ${i.message}`))
+    .join('; ');
   throw new AppError('VALIDATION_FAILED', summary, { issues });
 }

@@ -65,7 +65,8 @@ const parsers = new Map<number, Parser>([
 ]);
 const defaultParser = pg.types.getTypeParser as (oid: number, format?: string) => Parser;
 const pgTypes = {
-  getTypeParser: (oid: number, format?: string): Parser => parsers.get(oid) ?? defaultParser(oid, format),
+  getTypeParser: (oid: number, format?: string): Parser =>
+    parsers.get(oid) ?? defaultParser(oid, format),
 } as pg.CustomTypesConfig;
 
 export interface OpenedDatabase {

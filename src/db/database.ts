@@ -116,6 +116,7 @@ export interface ImportsTable {
   error: string | null;
   created_by: number | null;
   started_at: Timestamp;
+  heartbeat_at: Timestamp;
   finished_at: Timestamp | null;
 }
 

@@ -46,7 +46,9 @@ afterAll(() => t.destroy());
 
 describe('database schema', () => {
   it('matches the committed snapshot', async () => {
-    await expect(`${await describeSchema(t.db)}\n`).toMatchFileSnapshot(`./__snapshots__/schema.${TEST_ENGINE}.sql`);
+    await expect(`${await describeSchema(t.db)}\n`).toMatchFileSnapshot(
+      `./__snapshots__/schema.${TEST_ENGINE}.sql`,
+    );
   });
 
   it('records every migration as applied, and migrating again changes nothing', async () => {
@@ -55,7 +57,9 @@ describe('database schema', () => {
       .selectFrom('kysely_migration' as never)
       .select('name' as never)
       .execute();
-    expect(applied.map((r) => (r as { name: string }).name).sort()).toEqual(Object.keys(migrations).sort());
+    expect(applied.map((r) => (r as { name: string }).name).sort()).toEqual(
+      Object.keys(migrations).sort(),
+    );
   });
 
   it('rolls every migration back and forward cleanly', async () => {

@@ -41,13 +41,25 @@ describe('the HTTP app', () => {
 
   it('publishes an OpenAPI 3 document naming every operation', async () => {
     const response = await app.inject({ method: 'GET', url: '/api/openapi.json' });
-    const doc = response.json<{ openapi: string; paths: Record<string, Record<string, { operationId?: string }>> }>();
+    const doc = response.json<{
+      openapi: string;
+      paths: Record<string, Record<string, { operationId?: string }>>;
+    }>();
     expect(doc.openapi).toMatch(/^3\./);
     const operations = Object.values(doc.paths).flatMap((methods) => Object.values(methods));
     const ids = operations.map((o) => o.operationId);
     expect(ids).not.toContain(undefined);
     expect(new Set(ids).size).toBe(ids.length);
-    expect(ids).toEqual(expect.arrayContaining(['signIn', 'signOut', 'getCurrentUser', 'listUsers', 'createUser', 'updateUser']));
+    expect(ids).toEqual(
+      expect.arrayContaining([
+        'signIn',
+        'signOut',
+        'getCurrentUser',
+        'listUsers',
+        'createUser',
+        'updateUser',
+      ]),
+    );
   });
 
   it('answers an unknown API path with a 404 in the error shape', async () => {
@@ -57,13 +69,22 @@ describe('the HTTP app', () => {
   });
 
   it('answers a body that is not JSON with a clear 400', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', headers: { 'content-type': 'application/json' }, payload: '{"email": ' });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email": ',
+    });
     expect(response.statusCode).toBe(400);
     expect(response.json()).toMatchObject({ error: { code: 'BAD_REQUEST' } });
   });
 
   it('refuses a body over the size limit', async () => {
-    const response = await app.inject({ method: 'POST', url: '/api/auth/sign-in', payload: { email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) } });
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/auth/sign-in',
+      payload: { email: 'a@b.c', password: 'x'.repeat(2 * 1024 * 1024) },
+    });
     expect(response.statusCode).toBe(413);
     expect(response.json()).toMatchObject({ error: { code: 'PAYLOAD_TOO_LARGE' } });
   });

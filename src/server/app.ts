@@ -103,7 +103,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
       openapi: '3.0.3',
       info: {
         title: 'Outreach Desk API',
-        description: 'Care campaigns for public libraries. Authenticate with signIn; the session cookie does the rest.',
+        description:
+          'Care campaigns for public libraries. Authenticate with signIn; the session cookie does the rest.',
         version: '1',
       },
       servers: [{ url: deps.publicUrl }],
@@ -126,8 +127,10 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   patronRoutes(app, deps);
   importRoutes(app, deps);
 
-  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, (_request, reply) =>
-    reply.send(app.swagger()),
+  app.get(
+    '/api/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    (_request, reply) => reply.send(app.swagger()),
   );
 
   await registerWebApp(app, deps.webDir);
@@ -138,13 +141,23 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
 async function registerWebApp(app: AppInstance, webDir: string | undefined): Promise<void> {
   const index = webDir === undefined ? undefined : path.join(webDir, 'index.html');
   if (webDir === undefined || index === undefined || !fs.existsSync(index)) {
-    app.setNotFoundHandler((request, reply) => errorHandler(Object.assign(new Error('Not found'), { statusCode: 404 }), request, reply));
+    app.setNotFoundHandler((request, reply) =>
+      errorHandler(Object.assign(new Error('Not found'), { statusCode: 404 }), request, reply),
+    );
     return;
   }
   await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
   app.setNotFoundHandler((request, reply) => {
-    if (request.method !== 'GET' || request.url.startsWith('/api/') || path.extname(request.url.split('?')[0] ?? '') !== '') {
-      return errorHandler(Object.assign(new Error('Not found'), { statusCode: 404 }), request, reply);
+    if (
+      request.method !== 'GET' ||
+      request.url.startsWith('/api/') ||
+      path.extname(request.url.split('?')[0] ?? '') !== ''
+    ) {
+      return errorHandler(
+        Object.assign(new Error('Not found'), { statusCode: 404 }),
+        request,
+        reply,
+      );
     }
     return reply.header('cache-control', 'no-cache').sendFile('index.html');
   });

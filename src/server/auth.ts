@@ -1,5 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { resolveSession, type ResolvedSession, type SessionPolicy } from '../core/auth/auth.service.js';
+import {
+  resolveSession,
+  type ResolvedSession,
+  type SessionPolicy,
+} from '../core/auth/auth.service.js';
 import type { Ctx } from '../core/context.js';
 import { AppError } from '../core/errors.js';
 import type { Db } from '../db/database.js';
@@ -105,5 +109,11 @@ export function ctxOf(request: FastifyRequest, base: { db: Db; now: () => Date }
 
 /** The context for a public route: no actor. Only use cases safe for anonymous callers may take it. */
 export function anonymousCtxOf(request: FastifyRequest, base: { db: Db; now: () => Date }): Ctx {
-  return { db: base.db, now: base.now, actor: null, log: request.log, origin: { ip: request.ip, requestId: request.id } };
+  return {
+    db: base.db,
+    now: base.now,
+    actor: null,
+    log: request.log,
+    origin: { ip: request.ip, requestId: request.id },
+  };
 }

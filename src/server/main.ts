@@ -24,11 +24,17 @@ export async function startServer(config: Config): Promise<RunningServer> {
     level: config.logLevel,
     redact: ['req.headers.cookie', 'req.headers.authorization', 'res.headers["set-cookie"]'],
   });
-  const database = openDatabase(config.database, (error) => log.error({ err: error }, 'database pool error'));
+  const database = openDatabase(config.database, (error) =>
+    log.error({ err: error }, 'database pool error'),
+  );
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
-  const interrupted = await markInterruptedImports(database.db);
-  if (interrupted > 0) log.warn({ interrupted }, 'imports stopped by a restart: import the same file again to resume');
+  const interrupted = await markInterruptedImports(database.db, new Date());
+  if (interrupted > 0)
+    log.warn(
+      { interrupted },
+      'imports stopped by a crash or restart: import the same file again to resume',
+    );
 
   const app = await buildApp({
     db: database.db,
@@ -45,7 +51,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
   });
   await app.listen({ port: config.port, host: config.host });
 
-  const setupToken = await issueSetupToken({ db: database.db, actor: null, now: () => new Date(), log });
+  const setupToken = await issueSetupToken({
+    db: database.db,
+    actor: null,
+    now: () => new Date(),
+    log,
+  });
   if (setupToken !== undefined) {
     // Printed, not logged as data, so the token does not land in log aggregators by field.
     process.stdout.write(

@@ -18,14 +18,23 @@ export interface Upload {
  * Streams a multipart upload's one file to a private temporary file (never into memory) and
  * collects its text fields. Refuses a missing file and one over the size cap (TRUST SC-9).
  */
-export async function receiveUpload(request: FastifyRequest, uploadsDir: string, maxBytes: number): Promise<Upload> {
+export async function receiveUpload(
+  request: FastifyRequest,
+  uploadsDir: string,
+  maxBytes: number,
+): Promise<Upload> {
   if (!request.isMultipart()) {
-    throw new AppError('UNSUPPORTED_MEDIA_TYPE', 'Send the file as multipart/form-data with a "file" field');
+    throw new AppError(
+      'UNSUPPORTED_MEDIA_TYPE',
+      'Send the file as multipart/form-data with a "file" field',
+    );
   }
   await mkdir(uploadsDir, { recursive: true, mode: 0o700 });
   const fields: Record<string, string> = {};
   let stored: { filePath: string; fileName: string } | undefined;
-  for await (const part of request.parts({ limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 } })) {
+  for await (const part of request.parts({
+    limits: { fileSize: maxBytes, files: 1, fields: 20, fieldSize: 64 * 1024 },
+  })) {
     if (part.type === 'field') {
       fields[part.fieldname] = String(part.value);
       continue;
@@ -34,7 +43,10 @@ export async function receiveUpload(request: FastifyRequest, uploadsDir: string,
     await pipeline(part.file, createWriteStream(filePath, { mode: 0o600 }));
     if (part.file.truncated) {
       await rm(filePath, { force: true });
-      throw new AppError('PAYLOAD_TOO_LARGE', `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`);
+      throw new AppError(
+        'PAYLOAD_TOO_LARGE',
+        `The file is larger than ${Math.round(maxBytes / 1024 / 1024)} MiB`,
+      );
     }
     stored = { filePath, fileName: path.basename(part.filename || 'upload') };
   }

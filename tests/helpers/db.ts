@@ -13,7 +13,8 @@ import { migrateToLatest } from '../../src/db/migrate.js';
  * (TEST_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/test); anything else on SQLite.
  */
 export const TEST_ENGINE: Engine = process.env.TEST_DB === 'postgres' ? 'postgres' : 'sqlite';
-export const PG_ADMIN_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+export const PG_ADMIN_URL =
+  process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 export interface TestDatabase {
   db: Db;

@@ -1,16 +1,23 @@
 import { afterEach, beforeEach, vi } from 'vitest';
 
 /** Tests fail on any unexpected console.error or console.warn: they usually hide a real problem. */
-let spies: ReturnType<typeof vi.spyOn>[] = [];
+let calls: unknown[][] = [];
+const record = (...args: unknown[]): void => {
+  calls.push(args);
+};
 
 beforeEach(() => {
-  spies = [vi.spyOn(console, 'error'), vi.spyOn(console, 'warn')];
+  calls = [];
+  vi.spyOn(console, 'error').mockImplementation(record);
+  vi.spyOn(console, 'warn').mockImplementation(record);
 });
 
 afterEach(() => {
-  const calls = spies.flatMap((spy) => spy.mock.calls);
-  for (const spy of spies) spy.mockRestore();
+  vi.restoreAllMocks();
   if (calls.length > 0) {
-    throw new Error(`Unexpected console output:\n${calls.map((c) => c.map(String).join(' ')).join('\n')}`);
+    const text = calls
+      .map((args) => args.map((a) => (a instanceof Error ? a.stack : String(a))).join(' '))
+      .join('\n');
+    throw new Error(`Unexpected console output:\n${text}`);
   }
 });

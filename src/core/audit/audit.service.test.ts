@@ -15,18 +15,37 @@ describe('audit log', () => {
     const admin = await createStaff(t.db, 'admin');
     const ctx = { ...testCtx(t.db, admin), origin: { ip: '198.51.100.1', requestId: 'req-1' } };
     await recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: 42 });
-    await recordAudit(ctx, { action: 'patron.update', objectType: 'patron', objectId: 42, details: { field: 'language' } });
-    const page = await listAuditEvents(ctx, { objectType: 'patron', objectId: '42' }, { limit: 10, offset: 0 });
+    await recordAudit(ctx, {
+      action: 'patron.update',
+      objectType: 'patron',
+      objectId: 42,
+      details: { field: 'language' },
+    });
+    const page = await listAuditEvents(
+      ctx,
+      { objectType: 'patron', objectId: '42' },
+      { limit: 10, offset: 0 },
+    );
     expect(page.total).toBe(2);
-    expect(page.items[0]).toMatchObject({ action: 'patron.update', actorId: admin.id, ip: '198.51.100.1', details: { field: 'language' } });
+    expect(page.items[0]).toMatchObject({
+      action: 'patron.update',
+      actorId: admin.id,
+      ip: '198.51.100.1',
+      details: { field: 'language' },
+    });
     expect(await verifyAuditChain(t.db)).toEqual({ entries: 2, brokenAt: null });
   });
 
   it('shows an edited or deleted entry as a broken chain', async () => {
     const ctx = testCtx(t.db);
-    for (let i = 1; i <= 3; i += 1) await recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: i });
+    for (let i = 1; i <= 3; i += 1)
+      await recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: i });
     const rows = await t.db.selectFrom('audit_log').select('id').orderBy('id').execute();
-    await t.db.updateTable('audit_log').set({ object_id: '99' }).where('id', '=', rows[1]!.id).execute();
+    await t.db
+      .updateTable('audit_log')
+      .set({ object_id: '99' })
+      .where('id', '=', rows[1]!.id)
+      .execute();
     expect((await verifyAuditChain(t.db)).brokenAt).toBe(rows[1]!.id);
     await t.db.deleteFrom('audit_log').where('id', '=', rows[1]!.id).execute();
     expect((await verifyAuditChain(t.db)).brokenAt).toBe(rows[2]!.id);
@@ -34,12 +53,18 @@ describe('audit log', () => {
 
   it('keeps the chain intact under concurrent appends', async () => {
     const ctx = testCtx(t.db);
-    await Promise.all(Array.from({ length: 40 }, (_, i) => recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: i })));
+    await Promise.all(
+      Array.from({ length: 40 }, (_, i) =>
+        recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: i }),
+      ),
+    );
     expect(await verifyAuditChain(t.db)).toEqual({ entries: 40, brokenAt: null });
   });
 
   it('is readable by admins only', async () => {
     const coordinator = await createStaff(t.db, 'coordinator');
-    await expect(listAuditEvents(testCtx(t.db, coordinator), {}, { limit: 10, offset: 0 })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      listAuditEvents(testCtx(t.db, coordinator), {}, { limit: 10, offset: 0 }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 });

@@ -17,7 +17,15 @@ export interface AuditEvent {
 
 type ChainFields = Pick<
   AuditRow,
-  'at' | 'actor_id' | 'actor_label' | 'action' | 'object_type' | 'object_id' | 'details' | 'ip' | 'request_id'
+  | 'at'
+  | 'actor_id'
+  | 'actor_label'
+  | 'action'
+  | 'object_type'
+  | 'object_id'
+  | 'details'
+  | 'ip'
+  | 'request_id'
 >;
 
 function entryHash(prevHash: string, e: ChainFields): string {
@@ -57,7 +65,8 @@ export async function recordAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
       actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : 'system',
       action: event.action,
       object_type: event.objectType,
-      object_id: event.objectId === undefined || event.objectId === null ? null : String(event.objectId),
+      object_id:
+        event.objectId === undefined || event.objectId === null ? null : String(event.objectId),
       details: event.details === undefined ? null : JSON.stringify(event.details),
       ip: ctx.origin?.ip ?? null,
       request_id: ctx.origin?.requestId ?? null,

@@ -28,44 +28,69 @@ describe('signing in', () => {
     expect(stored).toHaveLength(1);
     expect(stored[0]?.id).not.toBe(result.token);
     expect(result.token.length).toBeGreaterThanOrEqual(43);
-    expect(await resolveSession(t.db, result.token, clock.now(), policy)).toMatchObject({ actor: { id: caller.id } });
+    expect(await resolveSession(t.db, result.token, clock.now(), policy)).toMatchObject({
+      actor: { id: caller.id },
+    });
   });
 
   it('gives the same answer for an unknown account and a wrong password, and audits both', async () => {
     const caller = await createStaff(t.db, 'caller');
-    await expect(attempt('nobody@library.example.org', 'whatever whatever')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'E-mail or password is not right' });
-    await expect(attempt(caller.email, 'wrong wrong wrong')).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS', message: 'E-mail or password is not right' });
-    const failures = await t.db.selectFrom('audit_log').select('action').where('action', '=', 'auth.sign_in_failed').execute();
+    await expect(attempt('nobody@library.example.org', 'whatever whatever')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'E-mail or password is not right',
+    });
+    await expect(attempt(caller.email, 'wrong wrong wrong')).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+      message: 'E-mail or password is not right',
+    });
+    const failures = await t.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('action', '=', 'auth.sign_in_failed')
+      .execute();
     expect(failures).toHaveLength(2);
   });
 
   it('refuses a disabled account even with the right password', async () => {
     const caller = await createStaff(t.db, 'caller', { disabled: true });
-    await expect(attempt(caller.email, caller.password)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+    await expect(attempt(caller.email, caller.password)).rejects.toMatchObject({
+      code: 'INVALID_CREDENTIALS',
+    });
   });
 
   it('slows down repeated failures from one address, then lets the real password through after the wait', async () => {
     const caller = await createStaff(t.db, 'caller');
     for (let i = 0; i < 5; i += 1) {
-      await expect(attempt(caller.email, `wrong guess ${i}`)).rejects.toMatchObject({ code: 'INVALID_CREDENTIALS' });
+      await expect(attempt(caller.email, `wrong guess ${i}`)).rejects.toMatchObject({
+        code: 'INVALID_CREDENTIALS',
+      });
     }
-    await expect(attempt(caller.email, caller.password)).rejects.toMatchObject({ code: 'TOO_MANY_ATTEMPTS', details: { retryAfterSeconds: 2 } });
+    await expect(attempt(caller.email, caller.password)).rejects.toMatchObject({
+      code: 'TOO_MANY_ATTEMPTS',
+      details: { retryAfterSeconds: 2 },
+    });
     clock.advance(2_000);
-    await expect(attempt(caller.email, caller.password)).resolves.toMatchObject({ user: { id: caller.id } });
+    await expect(attempt(caller.email, caller.password)).resolves.toMatchObject({
+      user: { id: caller.id },
+    });
   });
 
   it('never locks the real staff member out when an attacker guesses from many addresses', async () => {
     const caller = await createStaff(t.db, 'caller');
     const refusals = new Set<string>();
     for (let i = 0; i < 40; i += 1) {
-      const error = await attempt(caller.email, `guess ${i}`, `203.0.113.${i}`).catch((e: unknown) => e as { code: string });
+      const error = await attempt(caller.email, `guess ${i}`, `203.0.113.${i}`).catch(
+        (e: unknown) => e as { code: string },
+      );
       refusals.add((error as { code: string }).code);
       clock.advance(1_000);
     }
     expect(refusals).toEqual(new Set(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS']));
     // The account-wide rule only asks for a short, capped wait.
     clock.advance(30_000);
-    await expect(attempt(caller.email, caller.password, '198.51.100.9')).resolves.toMatchObject({ user: { id: caller.id } });
+    await expect(attempt(caller.email, caller.password, '198.51.100.9')).resolves.toMatchObject({
+      user: { id: caller.id },
+    });
   });
 });
 
@@ -105,7 +130,12 @@ describe('sessions', () => {
 });
 
 describe('first-run setup', () => {
-  const account = { email: 'head@library.example.org', name: 'Head Librarian', password: 'the first admin passphrase', language: 'fr' as const };
+  const account = {
+    email: 'head@library.example.org',
+    name: 'Head Librarian',
+    password: 'the first admin passphrase',
+    language: 'fr' as const,
+  };
 
   it('creates the first admin from a one-time link, and the link works only once', async () => {
     expect(await isSetupNeeded(t.db)).toBe(true);
@@ -114,16 +144,28 @@ describe('first-run setup', () => {
     const admin = await completeSetup(testCtx(t.db, null, clock), { ...account, token: token! });
     expect(admin).toMatchObject({ role: 'admin', language: 'fr' });
     expect(await isSetupNeeded(t.db)).toBe(false);
-    await expect(completeSetup(testCtx(t.db, null, clock), { ...account, email: 'x@library.example.org', token: token! })).rejects.toMatchObject({ code: 'SETUP_ALREADY_DONE' });
+    await expect(
+      completeSetup(testCtx(t.db, null, clock), {
+        ...account,
+        email: 'x@library.example.org',
+        token: token!,
+      }),
+    ).rejects.toMatchObject({ code: 'SETUP_ALREADY_DONE' });
   });
 
   it('refuses a wrong, replaced or expired link', async () => {
     const old = await issueSetupToken(testCtx(t.db, null, clock));
     const current = await issueSetupToken(testCtx(t.db, null, clock));
-    await expect(completeSetup(testCtx(t.db, null, clock), { ...account, token: old! })).rejects.toMatchObject({ code: 'FORBIDDEN' });
-    await expect(completeSetup(testCtx(t.db, null, clock), { ...account, token: 'x'.repeat(43) })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      completeSetup(testCtx(t.db, null, clock), { ...account, token: old! }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      completeSetup(testCtx(t.db, null, clock), { ...account, token: 'x'.repeat(43) }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
     clock.advance(25 * 3600_000);
-    await expect(completeSetup(testCtx(t.db, null, clock), { ...account, token: current! })).rejects.toMatchObject({ code: 'FORBIDDEN' });
+    await expect(
+      completeSetup(testCtx(t.db, null, clock), { ...account, token: current! }),
+    ).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('issues no link once an admin exists: there is never a default password', async () => {

@@ -37,12 +37,19 @@ export async function signIn(
   const email = input.email.trim().toLowerCase();
   const wait = await signInWaitSeconds(ctx.db, email, input.ip, now);
   if (wait > 0) {
-    throw new AppError('TOO_MANY_ATTEMPTS', `Too many failed sign-ins; try again in ${wait} seconds`, {
-      retryAfterSeconds: wait,
-    });
+    throw new AppError(
+      'TOO_MANY_ATTEMPTS',
+      `Too many failed sign-ins; try again in ${wait} seconds`,
+      {
+        retryAfterSeconds: wait,
+      },
+    );
   }
   const user = await findUserByEmail(ctx.db, email);
-  const passwordOk = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), input.password);
+  const passwordOk = await verifyPassword(
+    user?.password_hash ?? (await dummyPasswordHash()),
+    input.password,
+  );
   if (!user || !passwordOk || user.disabled_at !== null) {
     await inTransaction(ctx, async (tx) => {
       await recordSignInAttempt(tx.db, { email, ip: input.ip, at: now, succeeded: false });
@@ -80,9 +87,16 @@ export async function signIn(
 /** Ends the session behind `token`, if any. */
 export async function signOut(ctx: Ctx, token: string): Promise<void> {
   await inTransaction(ctx, async (tx) => {
-    const deleted = await tx.db.deleteFrom('sessions').where('id', '=', hashToken(token)).executeTakeFirst();
+    const deleted = await tx.db
+      .deleteFrom('sessions')
+      .where('id', '=', hashToken(token))
+      .executeTakeFirst();
     if (Number(deleted.numDeletedRows) > 0) {
-      await recordAudit(tx, { action: 'auth.sign_out', objectType: 'user', objectId: ctx.actor?.id ?? null });
+      await recordAudit(tx, {
+        action: 'auth.sign_out',
+        objectType: 'user',
+        objectId: ctx.actor?.id ?? null,
+      });
     }
   });
 }
@@ -117,12 +131,20 @@ export async function resolveSession(
     .executeTakeFirst();
   if (!row) return null;
   const idleDeadline = Date.parse(row.last_seen_at) + policy.idleMinutes * 60_000;
-  if (row.disabled_at !== null || Date.parse(row.expires_at) <= now.getTime() || idleDeadline <= now.getTime()) {
+  if (
+    row.disabled_at !== null ||
+    Date.parse(row.expires_at) <= now.getTime() ||
+    idleDeadline <= now.getTime()
+  ) {
     await db.deleteFrom('sessions').where('id', '=', sessionId).execute();
     return null;
   }
   if (now.getTime() - Date.parse(row.last_seen_at) > 60_000) {
-    await db.updateTable('sessions').set({ last_seen_at: now.toISOString() }).where('id', '=', sessionId).execute();
+    await db
+      .updateTable('sessions')
+      .set({ last_seen_at: now.toISOString() })
+      .where('id', '=', sessionId)
+      .execute();
   }
   const { last_seen_at: _seen, expires_at: _expires, ...user } = row;
   return { sessionId, user: presentUser(user), actor: actorOf(user) };

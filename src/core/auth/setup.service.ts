@@ -24,7 +24,11 @@ export async function issueSetupToken(ctx: Ctx): Promise<string | undefined> {
     if (!(await isSetupNeeded(tx.db))) return undefined;
     const now = tx.now();
     const token = newToken();
-    await tx.db.updateTable('setup_tokens').set({ used_at: now.toISOString() }).where('used_at', 'is', null).execute();
+    await tx.db
+      .updateTable('setup_tokens')
+      .set({ used_at: now.toISOString() })
+      .where('used_at', 'is', null)
+      .execute();
     await tx.db
       .insertInto('setup_tokens')
       .values({
@@ -47,7 +51,10 @@ export async function completeSetup(ctx: Ctx, raw: CompleteSetupInput): Promise<
   const { token, ...account } = parseInput(completeSetupInput, raw);
   return inTransaction(ctx, async (tx) => {
     if (!(await isSetupNeeded(tx.db))) {
-      throw new AppError('SETUP_ALREADY_DONE', 'Outreach Desk already has an admin; sign in instead');
+      throw new AppError(
+        'SETUP_ALREADY_DONE',
+        'Outreach Desk already has an admin; sign in instead',
+      );
     }
     const now = tx.now().toISOString();
     const used = await tx.db
@@ -58,7 +65,10 @@ export async function completeSetup(ctx: Ctx, raw: CompleteSetupInput): Promise<
       .where('expires_at', '>', now)
       .executeTakeFirst();
     if (Number(used.numUpdatedRows) !== 1) {
-      throw new AppError('FORBIDDEN', 'This setup link is not valid or has expired; restart the app for a new one');
+      throw new AppError(
+        'FORBIDDEN',
+        'This setup link is not valid or has expired; restart the app for a new one',
+      );
     }
     const user = await createUser({ ...tx, actor: null }, { ...account, role: 'admin' });
     await recordAudit(tx, { action: 'setup.complete', objectType: 'user', objectId: user.id });

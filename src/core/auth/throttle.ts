@@ -17,7 +17,12 @@ const PAIR: Rule = { freeFailures: 5, baseDelayMs: 2_000, maxDelayMs: 15 * 60_00
 const ADDRESS: Rule = { freeFailures: 30, baseDelayMs: 5_000, maxDelayMs: 15 * 60_000 };
 const ACCOUNT: Rule = { freeFailures: 20, baseDelayMs: 1_000, maxDelayMs: 30_000 };
 
-function waitMs(rule: Rule, failures: number, lastFailureAt: number | undefined, now: number): number {
+function waitMs(
+  rule: Rule,
+  failures: number,
+  lastFailureAt: number | undefined,
+  now: number,
+): number {
   if (failures < rule.freeFailures || lastFailureAt === undefined) return 0;
   const delay = Math.min(rule.maxDelayMs, rule.baseDelayMs * 2 ** (failures - rule.freeFailures));
   return Math.max(0, lastFailureAt + delay - now);
@@ -40,7 +45,12 @@ async function failureStats(
 }
 
 /** How many seconds the caller must wait before this sign-in attempt may be tried (0: go ahead). */
-export async function signInWaitSeconds(db: Db, email: string, ip: string, now: Date): Promise<number> {
+export async function signInWaitSeconds(
+  db: Db,
+  email: string,
+  ip: string,
+  now: Date,
+): Promise<number> {
   const since = new Date(now.getTime() - THROTTLE_WINDOW_MS).toISOString();
   const t = now.getTime();
   const [pair, address, account] = await Promise.all([
@@ -62,14 +72,28 @@ export async function recordSignInAttempt(
 ): Promise<void> {
   await db
     .insertInto('login_attempts')
-    .values({ email: attempt.email, ip: attempt.ip, at: attempt.at.toISOString(), succeeded: attempt.succeeded ? 1 : 0 })
+    .values({
+      email: attempt.email,
+      ip: attempt.ip,
+      at: attempt.at.toISOString(),
+      succeeded: attempt.succeeded ? 1 : 0,
+    })
     .execute();
   if (attempt.succeeded) {
     // A success clears this pair's failures; old rows are dropped so the table stays small.
     const dayAgo = new Date(attempt.at.getTime() - 24 * 3600_000).toISOString();
     await db
       .deleteFrom('login_attempts')
-      .where((eb) => eb.or([eb.and([eb('email', '=', attempt.email), eb('ip', '=', attempt.ip), eb('succeeded', '=', 0)]), eb('at', '<', dayAgo)]))
+      .where((eb) =>
+        eb.or([
+          eb.and([
+            eb('email', '=', attempt.email),
+            eb('ip', '=', attempt.ip),
+            eb('succeeded', '=', 0),
+          ]),
+          eb('at', '<', dayAgo),
+        ]),
+      )
       .execute();
   }
 }

@@ -12,7 +12,12 @@ import { writePatronsCsv } from './synthetic-patrons.js';
 
 /** The demo library's staff: a coordinator, callers who speak several languages, a board viewer. */
 const DEMO_STAFF: { email: string; name: string; role: Role; language: 'en' | 'fr' }[] = [
-  { email: 'coordinator@demo.example.org', name: 'Sandra Coordinator', role: 'coordinator', language: 'en' },
+  {
+    email: 'coordinator@demo.example.org',
+    name: 'Sandra Coordinator',
+    role: 'coordinator',
+    language: 'en',
+  },
   { email: 'marco@demo.example.org', name: 'Marco Bianchi', role: 'caller', language: 'en' },
   { email: 'genevieve@demo.example.org', name: 'Geneviève Roy', role: 'caller', language: 'fr' },
   { email: 'harpreet@demo.example.org', name: 'Harpreet Gill', role: 'caller', language: 'en' },
@@ -32,7 +37,10 @@ export interface DemoResult {
  * export, and demo staff accounts with random passwords shown once. Running it again changes
  * nothing: the same file imports as unchanged and existing accounts are kept.
  */
-export async function loadDemo(ctx: Ctx, options: { patrons: number; seed: number; defaultRegion: string }): Promise<DemoResult> {
+export async function loadDemo(
+  ctx: Ctx,
+  options: { patrons: number; seed: number; defaultRegion: string },
+): Promise<DemoResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outreach-demo-'));
   const file = path.join(dir, 'demo-library-borrowers.csv');
   try {

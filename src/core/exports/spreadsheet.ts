@@ -36,13 +36,19 @@ export interface SheetSource {
  * however many rows there are. Text cells are formula-safe like the CSV.
  */
 export async function writeXlsx(output: Writable, sheets: readonly SheetSource[]): Promise<void> {
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useSharedStrings: false, useStyles: true });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({
+    stream: output,
+    useSharedStrings: false,
+    useStyles: true,
+  });
   for (const sheet of sheets) {
     const worksheet = workbook.addWorksheet(sheet.name);
     worksheet.addRow(sheet.columns.map((c) => c)).font = { bold: true };
     worksheet.getRow(1).commit();
     for await (const row of sheet.rows) {
-      worksheet.addRow(row.map((cell) => (typeof cell === 'string' ? formulaSafe(cell) : cell))).commit();
+      worksheet
+        .addRow(row.map((cell) => (typeof cell === 'string' ? formulaSafe(cell) : cell)))
+        .commit();
     }
     worksheet.commit();
   }

@@ -27,5 +27,7 @@ export async function recomputeHouseholds(db: Db, now: string): Promise<void> {
         or primary_phone not in (
           select primary_phone from patrons where primary_phone is not null
           group by primary_phone having count(*) > 1))`.execute(db);
-  await sql`delete from households where id not in (select household_id from patrons where household_id is not null)`.execute(db);
+  await sql`delete from households where id not in (select household_id from patrons where household_id is not null)`.execute(
+    db,
+  );
 }

@@ -73,7 +73,11 @@ function write(output: Writable, text: string): Promise<void> {
   });
 }
 
-async function* rowsOf(ctx: Ctx, filter: PatronFilter, counter: { n: number }): AsyncGenerator<Cell[]> {
+async function* rowsOf(
+  ctx: Ctx,
+  filter: PatronFilter,
+  counter: { n: number },
+): AsyncGenerator<Cell[]> {
   for await (const patron of streamPatrons(ctx, filter)) {
     counter.n += 1;
     yield flatRow(patron);
@@ -85,7 +89,12 @@ async function* rowsOf(ctx: Ctx, filter: PatronFilter, counter: { n: number }): 
  * cells are formula-safe (TRUST SC-7). The export is audited with its size. The caller ends nothing:
  * `output` is finished by this function.
  */
-export async function exportPatrons(ctx: Ctx, output: Writable, format: ExportFormat, filter: PatronFilter = {}): Promise<number> {
+export async function exportPatrons(
+  ctx: Ctx,
+  output: Writable,
+  format: ExportFormat,
+  filter: PatronFilter = {},
+): Promise<number> {
   assertRole(ctx, 'admin', 'coordinator');
   const counter = { n: 0 };
   switch (format) {
@@ -106,9 +115,15 @@ export async function exportPatrons(ctx: Ctx, output: Writable, format: ExportFo
       break;
     }
     case 'xlsx':
-      await writeXlsx(output, [{ name: 'Patrons', columns: COLUMNS, rows: rowsOf(ctx, filter, counter) }]);
+      await writeXlsx(output, [
+        { name: 'Patrons', columns: COLUMNS, rows: rowsOf(ctx, filter, counter) },
+      ]);
       break;
   }
-  await recordAudit(ctx, { action: 'patron.export', objectType: 'patron', details: { format, filter, patrons: counter.n } });
+  await recordAudit(ctx, {
+    action: 'patron.export',
+    objectType: 'patron',
+    details: { format, filter, patrons: counter.n },
+  });
   return counter.n;
 }

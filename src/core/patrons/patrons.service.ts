@@ -11,7 +11,8 @@ function filtered(db: Db, filter: PatronFilter) {
   if (filter.language) query = query.where('language', '=', filter.language);
   if (filter.status) query = query.where('status', '=', filter.status);
   if (filter.patronType) query = query.where('patron_type', '=', filter.patronType);
-  if (filter.inHousehold) query = query.where('household_id', filter.inHousehold === 'true' ? 'is not' : 'is', null);
+  if (filter.inHousehold)
+    query = query.where('household_id', filter.inHousehold === 'true' ? 'is not' : 'is', null);
   if (filter.hasPhone) {
     query = query.where('primary_phone', filter.hasPhone === 'true' ? 'is not' : 'is', null);
   }
@@ -46,8 +47,17 @@ export async function listPatrons(
 ): Promise<{ items: Patron[]; total: number }> {
   assertRole(ctx, 'admin', 'coordinator');
   const [rows, count] = await Promise.all([
-    filtered(ctx.db, filter).selectAll().orderBy('last_name').orderBy('first_name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
-    filtered(ctx.db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(ctx.db, filter)
+      .selectAll()
+      .orderBy('last_name')
+      .orderBy('first_name')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(ctx.db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   await recordAudit(ctx, {
     action: 'patron.list',
@@ -65,7 +75,12 @@ export async function* streamPatrons(ctx: Ctx, filter: PatronFilter = {}): Async
   assertRole(ctx, 'admin', 'coordinator');
   let after = '';
   for (;;) {
-    const rows: PatronRow[] = await filtered(ctx.db, filter).selectAll().where('card_number', '>', after).orderBy('card_number').limit(1000).execute();
+    const rows: PatronRow[] = await filtered(ctx.db, filter)
+      .selectAll()
+      .where('card_number', '>', after)
+      .orderBy('card_number')
+      .limit(1000)
+      .execute();
     if (rows.length === 0) return;
     for (const row of rows) yield presentPatron(row, ctx.now());
     after = rows[rows.length - 1]?.card_number ?? after;

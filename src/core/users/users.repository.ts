@@ -7,7 +7,11 @@ export function findUserById(db: Db, id: number): Promise<UserRow | undefined> {
 }
 
 export function findUserByEmail(db: Db, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where('email', '=', email.toLowerCase()).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where('email', '=', email.toLowerCase())
+    .executeTakeFirst();
 }
 
 export async function insertUser(db: Db, values: NewUserRow): Promise<UserRow> {
@@ -15,7 +19,12 @@ export async function insertUser(db: Db, values: NewUserRow): Promise<UserRow> {
 }
 
 export async function updateUserRow(db: Db, id: number, values: UserUpdate): Promise<UserRow> {
-  return db.updateTable('users').set(values).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
+  return db
+    .updateTable('users')
+    .set(values)
+    .where('id', '=', id)
+    .returningAll()
+    .executeTakeFirstOrThrow();
 }
 
 export interface UserFilter {
@@ -32,10 +41,7 @@ function filtered(db: Db, filter: UserFilter) {
     // Wildcards typed by the user only widen the search, so they are left as they are.
     const pattern = `%${filter.search.toLowerCase()}%`;
     query = query.where((eb) =>
-      eb.or([
-        eb(eb.fn('lower', ['name']), 'like', pattern),
-        eb('email', 'like', pattern),
-      ]),
+      eb.or([eb(eb.fn('lower', ['name']), 'like', pattern), eb('email', 'like', pattern)]),
     );
   }
   return query;
@@ -47,8 +53,16 @@ export async function listUserRows(
   page: { limit: number; offset: number },
 ): Promise<{ rows: UserRow[]; total: number }> {
   const [rows, count] = await Promise.all([
-    filtered(db, filter).selectAll().orderBy('name').orderBy('id').limit(page.limit).offset(page.offset).execute(),
-    filtered(db, filter).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+    filtered(db, filter)
+      .selectAll()
+      .orderBy('name')
+      .orderBy('id')
+      .limit(page.limit)
+      .offset(page.offset)
+      .execute(),
+    filtered(db, filter)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow(),
   ]);
   return { rows, total: count.n };
 }
@@ -63,7 +77,11 @@ export async function countActiveAdmins(db: Db): Promise<number> {
   return row.n;
 }
 
-export async function deleteSessionsOfUser(db: Db, userId: number, exceptSessionId?: string): Promise<void> {
+export async function deleteSessionsOfUser(
+  db: Db,
+  userId: number,
+  exceptSessionId?: string,
+): Promise<void> {
   let query = db.deleteFrom('sessions').where('user_id', '=', userId);
   if (exceptSessionId !== undefined) query = query.where('id', '!=', exceptSessionId);
   await query.execute();

@@ -35,7 +35,9 @@ export async function createUser(ctx: Ctx, raw: CreateUserInput): Promise<User> 
   const passwordHash = await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     if (await findUserByEmail(tx.db, input.email)) {
-      throw new AppError('EMAIL_TAKEN', `An account already uses ${input.email}`, { field: 'email' });
+      throw new AppError('EMAIL_TAKEN', `An account already uses ${input.email}`, {
+        field: 'email',
+      });
     }
     const now = tx.now().toISOString();
     const row = await insertUser(tx.db, {
@@ -85,23 +87,33 @@ export async function listUsers(
  */
 export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): Promise<User> {
   assertRole(ctx, 'admin');
-  const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+  const passwordHash =
+    input.password === undefined ? undefined : await hashPassword(input.password);
   return inTransaction(ctx, async (tx) => {
     const current = await findUserById(tx.db, id);
     if (!current) throw notFound('User', id);
     if (input.password !== undefined) {
-      assertPasswordAcceptable(input.password, { email: input.email ?? current.email, name: input.name ?? current.name });
+      assertPasswordAcceptable(input.password, {
+        email: input.email ?? current.email,
+        name: input.name ?? current.name,
+      });
     }
     if (input.email !== undefined && input.email !== current.email) {
       const other = await findUserByEmail(tx.db, input.email);
-      if (other) throw new AppError('EMAIL_TAKEN', `An account already uses ${input.email}`, { field: 'email' });
+      if (other)
+        throw new AppError('EMAIL_TAKEN', `An account already uses ${input.email}`, {
+          field: 'email',
+        });
     }
     const losesAdmin =
       current.role === 'admin' &&
       current.disabled_at === null &&
       ((input.role !== undefined && input.role !== 'admin') || input.disabled === true);
     if (losesAdmin && (await countActiveAdmins(tx.db)) <= 1) {
-      throw new AppError('LAST_ADMIN', 'The last active admin cannot be disabled or given another role');
+      throw new AppError(
+        'LAST_ADMIN',
+        'The last active admin cannot be disabled or given another role',
+      );
     }
     const now = tx.now().toISOString();
     const changes: UserUpdate = { updated_at: now };
@@ -117,7 +129,8 @@ export async function updateUser(ctx: Ctx, id: number, input: UpdateUserInput): 
       changes.password_changed_at = now;
     }
     const row = await updateUserRow(tx.db, id, changes);
-    if (input.disabled === true || passwordHash !== undefined) await deleteSessionsOfUser(tx.db, id);
+    if (input.disabled === true || passwordHash !== undefined)
+      await deleteSessionsOfUser(tx.db, id);
     const { password: _password, ...audited } = input;
     await recordAudit(tx, {
       action: input.disabled === true ? 'user.disable' : 'user.update',
@@ -145,7 +158,12 @@ export async function updateOwnSettings(ctx: Ctx, input: UpdateOwnSettingsInput)
       changes.call_languages = JSON.stringify([...new Set(input.callLanguages)]);
     }
     const row = await updateUserRow(tx.db, actor.id, changes);
-    await recordAudit(tx, { action: 'user.update_settings', objectType: 'user', objectId: actor.id, details: input });
+    await recordAudit(tx, {
+      action: 'user.update_settings',
+      objectType: 'user',
+      objectId: actor.id,
+      details: input,
+    });
     return presentUser(row);
   });
 }
@@ -162,14 +180,24 @@ export async function changeOwnPassword(
   const actor = requireActor(ctx);
   const current = await findUserById(ctx.db, actor.id);
   if (!current || !(await verifyPassword(current.password_hash, input.currentPassword))) {
-    throw new AppError('INVALID_CREDENTIALS', 'The current password is not right', { field: 'currentPassword' });
+    throw new AppError('INVALID_CREDENTIALS', 'The current password is not right', {
+      field: 'currentPassword',
+    });
   }
   assertPasswordAcceptable(input.newPassword, current);
   const passwordHash = await hashPassword(input.newPassword);
   await inTransaction(ctx, async (tx) => {
     const now = tx.now().toISOString();
-    await updateUserRow(tx.db, actor.id, { password_hash: passwordHash, password_changed_at: now, updated_at: now });
+    await updateUserRow(tx.db, actor.id, {
+      password_hash: passwordHash,
+      password_changed_at: now,
+      updated_at: now,
+    });
     await deleteSessionsOfUser(tx.db, actor.id, currentSessionId);
-    await recordAudit(tx, { action: 'user.change_password', objectType: 'user', objectId: actor.id });
+    await recordAudit(tx, {
+      action: 'user.change_password',
+      objectType: 'user',
+      objectId: actor.id,
+    });
   });
 }

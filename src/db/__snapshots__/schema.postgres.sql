@@ -48,6 +48,7 @@ imports.last_row integer not null default 0
 imports.error text
 imports.created_by integer
 imports.started_at timestamp with time zone not null
+imports.heartbeat_at timestamp with time zone not null
 imports.finished_at timestamp with time zone
 login_attempts.id integer not null identity
 login_attempts.email text not null

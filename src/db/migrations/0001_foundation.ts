@@ -43,7 +43,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('login_attempts')
     .columns(['email', 'at'])
     .execute();
-  await db.schema.createIndex('login_attempts_ip_at').on('login_attempts').columns(['ip', 'at']).execute();
+  await db.schema
+    .createIndex('login_attempts_ip_at')
+    .on('login_attempts')
+    .columns(['ip', 'at'])
+    .execute();
 
   await db.schema
     .createTable('setup_tokens')
@@ -71,7 +75,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('audit_log')
     .columns(['object_type', 'object_id'])
     .execute();
-  await db.schema.createIndex('audit_log_actor').on('audit_log').columns(['actor_id', 'at']).execute();
+  await db.schema
+    .createIndex('audit_log_actor')
+    .on('audit_log')
+    .columns(['actor_id', 'at'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

@@ -31,19 +31,27 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('error', 'text')
     .addColumn('created_by', 'integer', (c) => c.references('users.id'))
     .addColumn('started_at', ts, (c) => c.notNull())
+    // Touched after every batch: a running import whose heartbeat stopped has died.
+    .addColumn('heartbeat_at', ts, (c) => c.notNull())
     .addColumn('finished_at', ts)
     .execute();
   await db.schema.createIndex('imports_file_sha256').on('imports').column('file_sha256').execute();
 
   await withId(db, db.schema.createTable('import_problems'))
-    .addColumn('import_id', 'integer', (c) => c.notNull().references('imports.id').onDelete('cascade'))
+    .addColumn('import_id', 'integer', (c) =>
+      c.notNull().references('imports.id').onDelete('cascade'),
+    )
     .addColumn('row', 'integer', (c) => c.notNull())
     .addColumn('column', 'text')
     .addColumn('value', 'text')
     .addColumn('reason', 'text', (c) => c.notNull())
     .addColumn('severity', 'text', (c) => c.notNull().check(sql`severity in ('error', 'warning')`))
     .execute();
-  await db.schema.createIndex('import_problems_import').on('import_problems').columns(['import_id', 'row']).execute();
+  await db.schema
+    .createIndex('import_problems_import')
+    .on('import_problems')
+    .columns(['import_id', 'row'])
+    .execute();
 
   await withId(db, db.schema.createTable('import_mappings'))
     .addColumn('name', 'text', (c) => c.notNull().unique())
@@ -93,9 +101,17 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('created_at', ts, (c) => c.notNull())
     .addColumn('updated_at', ts, (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('patrons_primary_phone').on('patrons').column('primary_phone').execute();
+  await db.schema
+    .createIndex('patrons_primary_phone')
+    .on('patrons')
+    .column('primary_phone')
+    .execute();
   await db.schema.createIndex('patrons_household').on('patrons').column('household_id').execute();
-  await db.schema.createIndex('patrons_last_name').on('patrons').columns(['last_name', 'first_name']).execute();
+  await db.schema
+    .createIndex('patrons_last_name')
+    .on('patrons')
+    .columns(['last_name', 'first_name'])
+    .execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

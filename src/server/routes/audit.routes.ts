@@ -50,7 +50,10 @@ export function auditRoutes(app: AppInstance, deps: AppDeps): void {
         operationId: 'verifyAuditLog',
         tags: ['audit'],
         summary: 'Check the audit log hash chain: any edited or deleted entry breaks it',
-        response: { 200: z.object({ entries: z.number().int(), brokenAt: z.number().int().nullable() }), ...errorResponses },
+        response: {
+          200: z.object({ entries: z.number().int(), brokenAt: z.number().int().nullable() }),
+          ...errorResponses,
+        },
       },
     },
     async () => verifyAuditChain(deps.db),

@@ -3,7 +3,13 @@ import { signIn, signOut } from '../../core/auth/auth.service.js';
 import { completeSetup, isSetupNeeded } from '../../core/auth/setup.service.js';
 import { signInInput, userSchema, completeSetupInput } from '../../shared/schemas/users.js';
 import type { AppDeps, AppInstance } from '../app.js';
-import { anonymousCtxOf, clearSessionCookie, ctxOf, setSessionCookie, SESSION_COOKIE } from '../auth.js';
+import {
+  anonymousCtxOf,
+  clearSessionCookie,
+  ctxOf,
+  setSessionCookie,
+  SESSION_COOKIE,
+} from '../auth.js';
 import { errorResponses, okSchema } from '../schemas.js';
 
 export function authRoutes(app: AppInstance, deps: AppDeps): void {
@@ -37,7 +43,12 @@ export function authRoutes(app: AppInstance, deps: AppDeps): void {
     '/api/auth/sign-out',
     {
       config: { access: 'signed-in' },
-      schema: { operationId: 'signOut', tags: ['auth'], summary: 'End the current session', response: { 200: okSchema, ...errorResponses } },
+      schema: {
+        operationId: 'signOut',
+        tags: ['auth'],
+        summary: 'End the current session',
+        response: { 200: okSchema, ...errorResponses },
+      },
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
@@ -78,7 +89,12 @@ export function authRoutes(app: AppInstance, deps: AppDeps): void {
       const user = await completeSetup(ctx, request.body);
       const result = await signIn(
         ctx,
-        { email: user.email, password: request.body.password, ip: request.ip, userAgent: request.headers['user-agent'] },
+        {
+          email: user.email,
+          password: request.body.password,
+          ip: request.ip,
+          userAgent: request.headers['user-agent'],
+        },
         sessions,
       );
       setSessionCookie(reply, result.token, cookieOptions);

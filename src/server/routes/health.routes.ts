@@ -12,7 +12,10 @@ export function healthRoutes(app: AppInstance, deps: AppDeps): void {
         operationId: 'checkHealth',
         tags: ['system'],
         summary: 'Liveness and database check',
-        response: { 200: z.object({ status: z.literal('ok'), database: z.literal('ok') }), ...errorResponses },
+        response: {
+          200: z.object({ status: z.literal('ok'), database: z.literal('ok') }),
+          ...errorResponses,
+        },
       },
     },
     async (_request, reply) => {
@@ -21,7 +24,11 @@ export function healthRoutes(app: AppInstance, deps: AppDeps): void {
       } catch (error) {
         _request.log.error({ err: error }, 'health check: database unreachable');
         return reply.code(503).send({
-          error: { code: 'SERVICE_UNAVAILABLE', message: 'Database unreachable', requestId: _request.id },
+          error: {
+            code: 'SERVICE_UNAVAILABLE',
+            message: 'Database unreachable',
+            requestId: _request.id,
+          },
         });
       }
       return { status: 'ok' as const, database: 'ok' as const };

@@ -38,7 +38,8 @@ export function patronRoutes(app: AppInstance, deps: AppDeps): void {
       schema: {
         operationId: 'exportPatrons',
         tags: ['patrons'],
-        summary: 'Every patron matching the filters as JSON, CSV or XLSX (formula-safe, streamed, audited)',
+        summary:
+          'Every patron matching the filters as JSON, CSV or XLSX (formula-safe, streamed, audited)',
         querystring: patronFilterSchema.extend({ format: z.enum(EXPORT_FORMATS).default('csv') }),
       },
     },

@@ -94,7 +94,11 @@ export function userRoutes(app: AppInstance, deps: AppDeps): void {
     },
     async (request) => {
       const { limit, offset, role, search, includeDisabled } = request.query;
-      return listUsers(ctxOf(request, deps), { role, search, includeDisabled: includeDisabled === 'true' }, { limit, offset });
+      return listUsers(
+        ctxOf(request, deps),
+        { role, search, includeDisabled: includeDisabled === 'true' },
+        { limit, offset },
+      );
     },
   );
 
@@ -110,7 +114,8 @@ export function userRoutes(app: AppInstance, deps: AppDeps): void {
         response: { 201: userSchema, ...errorResponses },
       },
     },
-    async (request, reply) => reply.code(201).send(await createUser(ctxOf(request, deps), request.body)),
+    async (request, reply) =>
+      reply.code(201).send(await createUser(ctxOf(request, deps), request.body)),
   );
 
   app.get(

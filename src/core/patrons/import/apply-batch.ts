@@ -72,7 +72,13 @@ export async function applyBatch(
     seenInDryRun: (cardNumber: string) => boolean;
   },
 ): Promise<BatchOutcome> {
-  const outcome: BatchOutcome = { inserted: 0, updated: 0, unchanged: 0, rejected: 0, problems: [] };
+  const outcome: BatchOutcome = {
+    inserted: 0,
+    updated: 0,
+    unchanged: 0,
+    rejected: 0,
+    problems: [],
+  };
   if (batch.length === 0) return outcome;
   const existing = await db
     .selectFrom('patrons')
@@ -88,7 +94,9 @@ export async function applyBatch(
     const card = item.patron.cardNumber;
     const current = byCard.get(card);
     const seenBefore =
-      options.importId === null ? options.seenInDryRun(card) : current?.last_import_id === options.importId;
+      options.importId === null
+        ? options.seenInDryRun(card)
+        : current?.last_import_id === options.importId;
     if (unique.has(card) || seenBefore) {
       outcome.rejected += 1;
       outcome.problems.push({
@@ -136,12 +144,20 @@ export async function applyBatch(
   for (const { id, item, hash } of toUpdate) {
     await db
       .updateTable('patrons')
-      .set({ ...patronColumns(item.patron, hash), last_import_id: importId, updated_at: options.now })
+      .set({
+        ...patronColumns(item.patron, hash),
+        last_import_id: importId,
+        updated_at: options.now,
+      })
       .where('id', '=', id)
       .execute();
   }
   if (unchangedIds.length > 0) {
-    await db.updateTable('patrons').set({ last_import_id: importId }).where('id', 'in', unchangedIds).execute();
+    await db
+      .updateTable('patrons')
+      .set({ last_import_id: importId })
+      .where('id', 'in', unchangedIds)
+      .execute();
   }
   return outcome;
 }

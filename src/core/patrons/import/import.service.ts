@@ -52,21 +52,49 @@ function fileProblem(error: ImportFileError): AppError {
   return new AppError('UNPROCESSABLE', error.message, { reason: error.code });
 }
 
-/** An unfinished (stopped or failed) real import of the same file, layout and mapping: resumed, not redone (RB-4). */
-async function findResumable(db: Db, sha256: string, layout: string, mapping: string): Promise<ImportRow | undefined> {
-  return db
+/** A running import whose heartbeat is older than this has died (its process was killed). */
+export const IMPORT_HEARTBEAT_TIMEOUT_MS = 30_000;
+
+/**
+ * An unfinished real import of the same file, layout and mapping — failed, interrupted, or
+ * running with a stopped heartbeat — is resumed, not redone (RB-4). One that is still alive is
+ * not touched: the same file cannot be imported twice at once.
+ * @throws CONFLICT while the same file is being imported
+ */
+async function findResumable(
+  db: Db,
+  fingerprint: { sha256: string; layout: string; mapping: string },
+  now: Date,
+): Promise<ImportRow | undefined> {
+  const unfinished = await db
     .selectFrom('imports')
     .selectAll()
-    .where('file_sha256', '=', sha256)
-    .where('layout', '=', layout)
-    .where('mapping', '=', mapping)
+    .where('file_sha256', '=', fingerprint.sha256)
+    .where('layout', '=', fingerprint.layout)
+    .where('mapping', '=', fingerprint.mapping)
     .where('dry_run', '=', 0)
     .where('status', 'in', ['running', 'interrupted', 'failed'])
     .orderBy('id', 'desc')
     .executeTakeFirst();
+  const alive =
+    unfinished?.status === 'running' &&
+    now.getTime() - Date.parse(unfinished.heartbeat_at) < IMPORT_HEARTBEAT_TIMEOUT_MS;
+  if (alive) {
+    throw new AppError(
+      'CONFLICT',
+      `This file is already being imported (import ${unfinished.id}); wait for it to finish`,
+      { importId: unfinished.id },
+    );
+  }
+  return unfinished;
 }
 
-async function saveProblems(db: Db, importId: number, problems: ImportProblem[], stored: { count: number }): Promise<void> {
+async function saveProblems(
+  db: Db,
+  importId: number,
+  problems: ImportProblem[],
+  stored: { count: number },
+): Promise<void> {
   const room = MAX_STORED_PROBLEMS - stored.count;
   const kept = problems.slice(0, Math.max(0, room));
   stored.count += kept.length;
@@ -109,30 +137,60 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
 
   const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
   if (options.layout !== undefined && chosen === undefined) {
-    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, { field: 'layout' });
+    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
+      field: 'layout',
+    });
   }
   const resolved = chosen
     ? { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) }
     : detectLayout(read.headers, read.format, options.mapping);
   if (resolved.mapping.cardNumber === undefined) {
-    throw new AppError('UNPROCESSABLE', `No card number column was found in ${options.fileName}; choose which column holds the card number`, {
-      reason: 'NO_CARD_NUMBER',
-      headers: read.headers,
-    });
+    throw new AppError(
+      'UNPROCESSABLE',
+      `No card number column was found in ${options.fileName}; choose which column holds the card number`,
+      {
+        reason: 'NO_CARD_NUMBER',
+        headers: read.headers,
+      },
+    );
   }
 
   const layout = resolved.layout;
   const mappingJson = JSON.stringify(resolved.mapping);
   const { sha256, lines } = await fingerprint(options.filePath);
-  const estimatedRows = ['csv', 'tsv'].includes(read.format) ? Math.max(0, lines - 1) : read.format === 'jsonl' ? lines : null;
+  const estimatedRows = ['csv', 'tsv'].includes(read.format)
+    ? Math.max(0, lines - 1)
+    : read.format === 'jsonl'
+      ? lines
+      : null;
   const now = () => ctx.now().toISOString();
   const headerProblems: ImportProblem[] = [
-    ...resolved.refusedColumns.map((r) => ({ row: 1, column: r.column, value: null, reason: r.reason, severity: 'warning' as const })),
-    ...resolved.unknownColumns.map((c) => ({ row: 1, column: c, value: null, reason: 'column not used by Outreach Desk: ignored', severity: 'warning' as const })),
-    ...resolved.rejectedOverrides.map((r) => ({ row: 1, column: r.column, value: r.field, reason: r.reason, severity: 'warning' as const })),
+    ...resolved.refusedColumns.map((r) => ({
+      row: 1,
+      column: r.column,
+      value: null,
+      reason: r.reason,
+      severity: 'warning' as const,
+    })),
+    ...resolved.unknownColumns.map((c) => ({
+      row: 1,
+      column: c,
+      value: null,
+      reason: 'column not used by Outreach Desk: ignored',
+      severity: 'warning' as const,
+    })),
+    ...resolved.rejectedOverrides.map((r) => ({
+      row: 1,
+      column: r.column,
+      value: r.field,
+      reason: r.reason,
+      severity: 'warning' as const,
+    })),
   ];
 
-  const resumed = options.dryRun ? undefined : await findResumable(ctx.db, sha256, layout.id, mappingJson);
+  const resumed = options.dryRun
+    ? undefined
+    : await findResumable(ctx.db, { sha256, layout: layout.id, mapping: mappingJson }, ctx.now());
   const record =
     resumed ??
     (await ctx.db
@@ -150,10 +208,16 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
         status: 'running',
         created_by: ctx.actor?.id ?? null,
         started_at: now(),
+        heartbeat_at: now(),
       })
       .returningAll()
       .executeTakeFirstOrThrow());
-  if (resumed) await ctx.db.updateTable('imports').set({ status: 'running', error: null }).where('id', '=', resumed.id).execute();
+  if (resumed)
+    await ctx.db
+      .updateTable('imports')
+      .set({ status: 'running', error: null, heartbeat_at: now() })
+      .where('id', '=', resumed.id)
+      .execute();
   const importId = record.id;
   options.onStarted?.(importId);
   const stored = { count: resumed ? MAX_STORED_PROBLEMS : 0 };
@@ -161,7 +225,14 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
 
   try {
     if (!resumed) await saveProblems(ctx.db, importId, headerProblems, stored);
-    const totals = { rows: record.rows, inserted: record.inserted, updated: record.updated, unchanged: record.unchanged, rejected: record.rejected, warnings: record.warnings + (resumed ? 0 : headerProblems.length) };
+    const totals = {
+      rows: record.rows,
+      inserted: record.inserted,
+      updated: record.updated,
+      unchanged: record.unchanged,
+      rejected: record.rejected,
+      warnings: record.warnings + (resumed ? 0 : headerProblems.length),
+    };
     const seen = new Set<string>();
     const today = ctx.now();
     let batch: PendingPatron[] = [];
@@ -170,7 +241,11 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
 
     const flush = async () => {
       await inTransaction(ctx, async (tx) => {
-        const outcome = await applyBatch(tx.db, batch, { importId: writeId, now: now(), seenInDryRun: (card) => seen.has(card) });
+        const outcome = await applyBatch(tx.db, batch, {
+          importId: writeId,
+          now: now(),
+          seenInDryRun: (card) => seen.has(card),
+        });
         for (const item of batch) seen.add(item.patron.cardNumber);
         const problems = [...rowProblems, ...outcome.problems];
         totals.inserted += outcome.inserted;
@@ -179,7 +254,11 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
         totals.rejected += outcome.rejected;
         totals.warnings += problems.filter((p) => p.severity === 'warning').length;
         await saveProblems(tx.db, importId, problems, stored);
-        await tx.db.updateTable('imports').set({ ...totals, last_row: lastRow }).where('id', '=', importId).execute();
+        await tx.db
+          .updateTable('imports')
+          .set({ ...totals, last_row: lastRow, heartbeat_at: now() })
+          .where('id', '=', importId)
+          .execute();
       });
       options.onProgress?.(importId, totals.rows);
       batch = [];
@@ -192,7 +271,9 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
     // skip (error), which counts as a rejected row.
     let readerProblemsSeen = 0;
     const takeReaderProblems = () => {
-      const fresh = read.warnings.slice(readerProblemsSeen).filter((p) => p.row === 0 || p.row > record.last_row);
+      const fresh = read.warnings
+        .slice(readerProblemsSeen)
+        .filter((p) => p.row === 0 || p.row > record.last_row);
       readerProblemsSeen = read.warnings.length;
       const skipped = fresh.filter((p) => p.severity === 'error' && p.row > 0).length;
       totals.rows += skipped;
@@ -204,11 +285,15 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
       if (row.rowNumber <= record.last_row) continue;
       lastRow = row.rowNumber;
       totals.rows += 1;
-      const mapped = mapRow(row, layout, resolved.mapping, { defaultRegion: options.defaultRegion as CountryCode, today });
+      const mapped = mapRow(row, layout, resolved.mapping, {
+        defaultRegion: options.defaultRegion as CountryCode,
+        today,
+      });
       rowProblems.push(...mapped.problems);
       if (mapped.patron) batch.push({ row: row.rowNumber, patron: mapped.patron });
       else totals.rejected += 1;
-      if (batch.length >= IMPORT_BATCH_SIZE || rowProblems.length >= IMPORT_BATCH_SIZE) await flush();
+      if (batch.length >= IMPORT_BATCH_SIZE || rowProblems.length >= IMPORT_BATCH_SIZE)
+        await flush();
     }
     takeReaderProblems();
     await flush();
@@ -218,11 +303,17 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
       const missing = await tx.db
         .selectFrom('patrons')
         .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) => eb.or([eb('last_import_id', 'is', null), eb('last_import_id', '!=', importId)]))
+        .where((eb) =>
+          eb.or([eb('last_import_id', 'is', null), eb('last_import_id', '!=', importId)]),
+        )
         .executeTakeFirstOrThrow();
       const finished = await tx.db
         .updateTable('imports')
-        .set({ status: 'completed', finished_at: now(), missing: writeId === null ? null : missing.n })
+        .set({
+          status: 'completed',
+          finished_at: now(),
+          missing: writeId === null ? null : missing.n,
+        })
         .where('id', '=', importId)
         .returningAll()
         .executeTakeFirstOrThrow();
@@ -235,14 +326,33 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
       return finished;
     });
   } catch (error) {
-    const message = error instanceof ImportFileError ? error.message : error instanceof AppError ? error.message : 'the import stopped unexpectedly';
-    await ctx.db.updateTable('imports').set({ status: 'failed', error: message, finished_at: now() }).where('id', '=', importId).execute();
+    const message =
+      error instanceof ImportFileError
+        ? error.message
+        : error instanceof AppError
+          ? error.message
+          : 'the import stopped unexpectedly';
+    await ctx.db
+      .updateTable('imports')
+      .set({ status: 'failed', error: message, finished_at: now() })
+      .where('id', '=', importId)
+      .execute();
     throw error instanceof ImportFileError ? fileProblem(error) : error;
   }
 }
 
-/** Imports left `running` by a server that stopped: marked interrupted, to be resumed by importing the file again. */
-export async function markInterruptedImports(db: Db): Promise<number> {
-  const result = await db.updateTable('imports').set({ status: 'interrupted' }).where('status', '=', 'running').executeTakeFirst();
+/**
+ * Imports left `running` by a process that stopped (no heartbeat for a while) are marked
+ * interrupted: importing the same file again resumes them. Imports other servers are still
+ * running keep their heartbeat and are left alone.
+ */
+export async function markInterruptedImports(db: Db, now: Date): Promise<number> {
+  const stale = new Date(now.getTime() - IMPORT_HEARTBEAT_TIMEOUT_MS).toISOString();
+  const result = await db
+    .updateTable('imports')
+    .set({ status: 'interrupted' })
+    .where('status', '=', 'running')
+    .where('heartbeat_at', '<', stale)
+    .executeTakeFirst();
   return Number(result.numUpdatedRows);
 }

@@ -2,7 +2,13 @@ import { recordAudit } from '../../audit/audit.service.js';
 import type { Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { assertRole } from '../../policy.js';
-import { detectLayout, findLayout, mapRow, resolveMapping, type RefusedColumn } from './layouts/index.js';
+import {
+  detectLayout,
+  findLayout,
+  mapRow,
+  resolveMapping,
+  type RefusedColumn,
+} from './layouts/index.js';
 import type { CountryCode } from './normalise/phone.js';
 import { ImportFileError, readSpreadsheet } from './readers/index.js';
 import type { FieldMapping, FileFormat, ImportedPatron, ImportProblem } from './types.js';
@@ -48,23 +54,39 @@ export async function previewImport(
     ...(options.format ? { format: options.format } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
   }).catch((error: unknown) => {
-    throw error instanceof ImportFileError ? new AppError('UNPROCESSABLE', error.message, { reason: error.code }) : error;
+    throw error instanceof ImportFileError
+      ? new AppError('UNPROCESSABLE', error.message, { reason: error.code })
+      : error;
   });
   const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
   if (options.layout !== undefined && chosen === undefined) {
-    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, { field: 'layout' });
+    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
+      field: 'layout',
+    });
   }
   const resolved = chosen
-    ? { layout: chosen, confidence: 1, candidates: [{ id: chosen.id, confidence: 1 }], ...resolveMapping(chosen, read.headers, options.mapping) }
+    ? {
+        layout: chosen,
+        confidence: 1,
+        candidates: [{ id: chosen.id, confidence: 1 }],
+        ...resolveMapping(chosen, read.headers, options.mapping),
+      }
     : detectLayout(read.headers, read.format, options.mapping);
   const sample: ImportPreview['sample'] = [];
   const wanted = options.rows ?? 10;
   for await (const row of read.rows) {
-    const mapped = mapRow(row, resolved.layout, resolved.mapping, { defaultRegion: options.defaultRegion as CountryCode, today: ctx.now() });
+    const mapped = mapRow(row, resolved.layout, resolved.mapping, {
+      defaultRegion: options.defaultRegion as CountryCode,
+      today: ctx.now(),
+    });
     sample.push({ row: row.rowNumber, patron: mapped.patron ?? null, problems: mapped.problems });
     if (sample.length >= wanted) break;
   }
-  await recordAudit(ctx, { action: 'patron.import_preview', objectType: 'import', details: { file: options.fileName, rows: sample.length } });
+  await recordAudit(ctx, {
+    action: 'patron.import_preview',
+    objectType: 'import',
+    details: { file: options.fileName, rows: sample.length },
+  });
   return {
     format: read.format,
     encoding: read.encoding ?? null,
