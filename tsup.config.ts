@@ -1,7 +1,8 @@
 import { defineConfig } from 'tsup';
 
 export default defineConfig({
-  entry: { cli: 'src/cli/main.ts' },
+  // The parsing thread of patron imports is its own file beside the CLI (parse-in-worker.ts).
+  entry: { cli: 'src/cli/main.ts', 'parse-worker': 'src/core/patrons/import/parse-worker.ts' },
   outDir: 'dist',
   format: 'esm',
   platform: 'node',

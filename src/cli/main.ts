@@ -12,7 +12,9 @@ import { startServer } from '../server/main.js';
 
 const program = new Command()
   .name('outreach')
-  .description('Outreach Desk: care campaigns for public libraries. Settings come from environment variables (docs/reference/configuration.md).')
+  .description(
+    'Outreach Desk: care campaigns for public libraries. Settings come from environment variables (docs/reference/configuration.md).',
+  )
   .showHelpAfterError()
   .exitOverride();
 
@@ -29,7 +31,9 @@ db.command('migrate')
   .action(async () => {
     await withSystemCtx(async (ctx) => {
       const applied = await migrateToLatest(ctx.db);
-      process.stdout.write(applied.length === 0 ? 'Database already up to date\n' : `Applied: ${applied.join(', ')}\n`);
+      process.stdout.write(
+        applied.length === 0 ? 'Database already up to date\n' : `Applied: ${applied.join(', ')}\n`,
+      );
     });
   });
 
@@ -43,7 +47,8 @@ function explain(error: unknown): string {
     const field = (error.details as { field?: string } | undefined)?.field;
     return field === undefined ? error.message : `${field}: ${error.message}`;
   }
-  if (error instanceof ZodError) return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n');
+  if (error instanceof ZodError)
+    return error.issues.map((i) => `${i.path.join('.') || 'input'}: ${i.message}`).join('\n');
   return error instanceof Error ? error.message : String(error);
 }
 

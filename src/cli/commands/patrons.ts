@@ -4,7 +4,11 @@ import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { importPatrons } from '../../core/patrons/import/import.service.js';
 import { LAYOUTS } from '../../core/patrons/import/layouts/index.js';
-import { EXPORT_FORMATS, exportPatrons, type ExportFormat } from '../../core/patrons/patrons.export.js';
+import {
+  EXPORT_FORMATS,
+  exportPatrons,
+  type ExportFormat,
+} from '../../core/patrons/patrons.export.js';
 import { withSystemCtx } from '../context.js';
 
 interface ImportOptions {
@@ -16,7 +20,9 @@ interface ImportOptions {
 
 function layoutId(value: string): string {
   if (!LAYOUTS.some((l) => l.id === value)) {
-    throw new InvalidArgumentError(`unknown layout; one of: ${LAYOUTS.map((l) => l.id).join(', ')}`);
+    throw new InvalidArgumentError(
+      `unknown layout; one of: ${LAYOUTS.map((l) => l.id).join(', ')}`,
+    );
   }
   return value;
 }
@@ -26,7 +32,9 @@ export function registerPatronCommands(program: Command): void {
 
   patrons
     .command('import')
-    .description('Import a patron file (.xlsx, .csv, .tsv, .json, .jsonl); the layout is detected unless given')
+    .description(
+      'Import a patron file (.xlsx, .csv, .tsv, .json, .jsonl); the layout is detected unless given',
+    )
     .argument('<file>', 'the file to import')
     .option('--layout <name>', `one of: ${LAYOUTS.map((l) => l.id).join(', ')}`, layoutId)
     .option('--sheet <name>', 'the worksheet to read (first sheet by default)')
@@ -61,7 +69,17 @@ export function registerPatronCommands(program: Command): void {
         warnings: report.warnings,
       };
       if (opts.json === true) {
-        const body = { ...summary, dryRun: report.dry_run === 1, missing: report.missing, problems: problems.map(({ row, column, value, reason }) => ({ row, column, value, reason })) };
+        const body = {
+          ...summary,
+          dryRun: report.dry_run === 1,
+          missing: report.missing,
+          problems: problems.map(({ row, column, value, reason }) => ({
+            row,
+            column,
+            value,
+            reason,
+          })),
+        };
         process.stdout.write(`${JSON.stringify(body, null, 2)}\n`);
         return;
       }
@@ -71,18 +89,27 @@ export function registerPatronCommands(program: Command): void {
           `${report.missing ? `; ${report.missing} patrons already here were not in this file (kept)` : ''}\n`,
       );
       for (const p of problems.slice(0, 50)) {
-        process.stdout.write(`  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.severity}: ${p.reason}${p.value ? ` (${JSON.stringify(p.value)})` : ''}\n`);
+        process.stdout.write(
+          `  row ${p.row}${p.column ? `, ${p.column}` : ''}: ${p.severity}: ${p.reason}${p.value ? ` (${JSON.stringify(p.value)})` : ''}\n`,
+        );
       }
-      if (problems.length > 50) process.stdout.write(`  … and ${problems.length - 50} more (see --json)\n`);
+      if (problems.length > 50)
+        process.stdout.write(`  … and ${problems.length - 50} more (see --json)\n`);
     });
 
   patrons
     .command('export')
     .description('Export every patron as JSON, CSV or XLSX (spreadsheet cells are formula-safe)')
-    .option('--format <format>', `one of: ${EXPORT_FORMATS.join(', ')}`, (v: string) => {
-      if (!(EXPORT_FORMATS as readonly string[]).includes(v)) throw new InvalidArgumentError(`one of: ${EXPORT_FORMATS.join(', ')}`);
-      return v as ExportFormat;
-    }, 'json')
+    .option(
+      '--format <format>',
+      `one of: ${EXPORT_FORMATS.join(', ')}`,
+      (v: string) => {
+        if (!(EXPORT_FORMATS as readonly string[]).includes(v))
+          throw new InvalidArgumentError(`one of: ${EXPORT_FORMATS.join(', ')}`);
+        return v as ExportFormat;
+      },
+      'json',
+    )
     .option('--output <file>', 'write to this file instead of standard output')
     .action(async (opts: { format: ExportFormat; output?: string }) => {
       if (opts.output === undefined) {

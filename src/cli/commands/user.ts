@@ -21,15 +21,24 @@ export function registerUserCommands(program: Command): void {
 
   user
     .command('create')
-    .description('Create a staff account; the password is read from standard input when piped, else asked for')
+    .description(
+      'Create a staff account; the password is read from standard input when piped, else asked for',
+    )
     .requiredOption('--email <email>', 'sign-in e-mail')
     .requiredOption('--name <name>', 'full name as colleagues know it')
     .requiredOption('--role <role>', `one of ${ROLES.join(', ')}`, oneOf(ROLES, 'role'))
-    .option('--language <lang>', `interface language: ${UI_LANGUAGES.join(', ')}`, oneOf(UI_LANGUAGES, 'language'), 'en')
+    .option(
+      '--language <lang>',
+      `interface language: ${UI_LANGUAGES.join(', ')}`,
+      oneOf(UI_LANGUAGES, 'language'),
+      'en',
+    )
     .action(async (opts: { email: string; name: string; role: Role; language: UiLanguage }) => {
       const password = await readPassword();
       const created = await withSystemCtx((ctx) => createUser(ctx, { ...opts, password }));
-      process.stdout.write(`Created ${created.role} ${created.name} <${created.email}> (id ${created.id})\n`);
+      process.stdout.write(
+        `Created ${created.role} ${created.name} <${created.email}> (id ${created.id})\n`,
+      );
     });
 
   user
@@ -46,7 +55,9 @@ export function registerUserCommands(program: Command): void {
         return;
       }
       for (const u of items) {
-        process.stdout.write(`${String(u.id).padStart(5)}  ${u.role.padEnd(11)} ${u.disabled ? 'disabled ' : ''}${u.name} <${u.email}>\n`);
+        process.stdout.write(
+          `${String(u.id).padStart(5)}  ${u.role.padEnd(11)} ${u.disabled ? 'disabled ' : ''}${u.name} <${u.email}>\n`,
+        );
       }
     });
 

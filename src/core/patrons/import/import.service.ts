@@ -7,15 +7,18 @@ import { inTransaction, type Ctx } from '../../context.js';
 import { AppError } from '../../errors.js';
 import { assertRole } from '../../policy.js';
 import { recomputeHouseholds } from '../households.js';
-import { applyBatch, type PendingPatron } from './apply-batch.js';
-import { detectLayout, findLayout, mapRow, resolveMapping } from './layouts/index.js';
-import type { CountryCode } from './normalise/phone.js';
-import { ImportFileError, readSpreadsheet } from './readers/index.js';
+import { applyBatch } from './apply-batch.js';
+import { detectLayout, findLayout, resolveMapping, type LayoutDetection } from './layouts/index.js';
+import type { ParsedBatch } from './parse.js';
+import { parseInWorker } from './parse-in-worker.js';
+import { ImportFileError, readSpreadsheet, type SpreadsheetRead } from './readers/index.js';
 import type { FieldMapping, FileFormat, ImportProblem } from './types.js';
 
 export const IMPORT_BATCH_SIZE = 500;
 /** Problems kept per import; past this only the counts grow (a broken file must not fill the disk). */
 export const MAX_STORED_PROBLEMS = 10_000;
+/** A running import whose heartbeat is older than this has died (its process was killed). */
+export const IMPORT_HEARTBEAT_TIMEOUT_MS = 30_000;
 
 export interface ImportPatronsOptions {
   /** Where the uploaded file is on disk. */
@@ -36,6 +39,11 @@ export interface ImportPatronsOptions {
   onProgress?: ((importId: number, rows: number) => void) | undefined;
 }
 
+type Totals = Pick<
+  ImportRow,
+  'rows' | 'inserted' | 'updated' | 'unchanged' | 'rejected' | 'warnings'
+>;
+
 /** The file's SHA-256 (to resume it) and its line count (to estimate progress of text files). */
 async function fingerprint(path: string): Promise<{ sha256: string; lines: number }> {
   const hash = createHash('sha256');
@@ -48,12 +56,62 @@ async function fingerprint(path: string): Promise<{ sha256: string; lines: numbe
   return { sha256: hash.digest('hex'), lines };
 }
 
-function fileProblem(error: ImportFileError): AppError {
-  return new AppError('UNPROCESSABLE', error.message, { reason: error.code });
+function unreadable(error: unknown): unknown {
+  return error instanceof ImportFileError
+    ? new AppError('UNPROCESSABLE', error.message, { reason: error.code })
+    : error;
 }
 
-/** A running import whose heartbeat is older than this has died (its process was killed). */
-export const IMPORT_HEARTBEAT_TIMEOUT_MS = 30_000;
+/** Reads the header row and settles the layout and mapping. @throws UNPROCESSABLE, VALIDATION_FAILED */
+async function planImport(options: ImportPatronsOptions): Promise<{
+  read: SpreadsheetRead;
+  plan: LayoutDetection | Omit<LayoutDetection, 'confidence' | 'candidates'>;
+}> {
+  const read = await readSpreadsheet(options.filePath, {
+    fileName: options.fileName,
+    ...(options.format ? { format: options.format } : {}),
+    ...(options.sheet ? { sheet: options.sheet } : {}),
+  }).catch((error: unknown) => {
+    throw unreadable(error);
+  });
+  const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
+  if (options.layout !== undefined && chosen === undefined) {
+    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
+      field: 'layout',
+    });
+  }
+  const plan = chosen
+    ? { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) }
+    : detectLayout(read.headers, read.format, options.mapping);
+  if (plan.mapping.cardNumber === undefined) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      `No card number column was found in ${options.fileName}; choose which column holds the card number`,
+      {
+        reason: 'NO_CARD_NUMBER',
+        headers: read.headers,
+      },
+    );
+  }
+  return { read, plan };
+}
+
+function headerProblems(plan: Omit<LayoutDetection, 'confidence' | 'candidates'>): ImportProblem[] {
+  const warning = (column: string, value: string | null, reason: string): ImportProblem => ({
+    row: 1,
+    column,
+    value,
+    reason,
+    severity: 'warning',
+  });
+  return [
+    ...plan.refusedColumns.map((r) => warning(r.column, null, r.reason)),
+    ...plan.unknownColumns.map((c) =>
+      warning(c, null, 'column not used by Outreach Desk: ignored'),
+    ),
+    ...plan.rejectedOverrides.map((r) => warning(r.column, r.field, r.reason)),
+  ];
+}
 
 /**
  * An unfinished real import of the same file, layout and mapping — failed, interrupted, or
@@ -63,15 +121,15 @@ export const IMPORT_HEARTBEAT_TIMEOUT_MS = 30_000;
  */
 async function findResumable(
   db: Db,
-  fingerprint: { sha256: string; layout: string; mapping: string },
+  key: { sha256: string; layout: string; mapping: string },
   now: Date,
 ): Promise<ImportRow | undefined> {
   const unfinished = await db
     .selectFrom('imports')
     .selectAll()
-    .where('file_sha256', '=', fingerprint.sha256)
-    .where('layout', '=', fingerprint.layout)
-    .where('mapping', '=', fingerprint.mapping)
+    .where('file_sha256', '=', key.sha256)
+    .where('layout', '=', key.layout)
+    .where('mapping', '=', key.mapping)
     .where('dry_run', '=', 0)
     .where('status', 'in', ['running', 'interrupted', 'failed'])
     .orderBy('id', 'desc')
@@ -95,8 +153,7 @@ async function saveProblems(
   problems: ImportProblem[],
   stored: { count: number },
 ): Promise<void> {
-  const room = MAX_STORED_PROBLEMS - stored.count;
-  const kept = problems.slice(0, Math.max(0, room));
+  const kept = problems.slice(0, Math.max(0, MAX_STORED_PROBLEMS - stored.count));
   stored.count += kept.length;
   for (let i = 0; i < kept.length; i += 500) {
     await db
@@ -115,229 +172,174 @@ async function saveProblems(
   }
 }
 
+/** Creates the import's record, or takes up the unfinished one it resumes. */
+async function openRecord(
+  ctx: Ctx,
+  options: ImportPatronsOptions,
+  read: SpreadsheetRead,
+  plan: { layout: { id: string }; mapping: FieldMapping },
+): Promise<{ record: ImportRow; resumed: boolean }> {
+  const { size } = await stat(options.filePath);
+  const { sha256, lines } = await fingerprint(options.filePath);
+  const mapping = JSON.stringify(plan.mapping);
+  const now = ctx.now().toISOString();
+  const resumed = options.dryRun
+    ? undefined
+    : await findResumable(ctx.db, { sha256, layout: plan.layout.id, mapping }, ctx.now());
+  if (resumed) {
+    const record = await ctx.db
+      .updateTable('imports')
+      .set({ status: 'running', error: null, heartbeat_at: now })
+      .where('id', '=', resumed.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    return { record, resumed: true };
+  }
+  const estimatedRows =
+    read.format === 'csv' || read.format === 'tsv'
+      ? Math.max(0, lines - 1)
+      : read.format === 'jsonl'
+        ? lines
+        : null;
+  const record = await ctx.db
+    .insertInto('imports')
+    .values({
+      file_name: options.fileName,
+      file_sha256: sha256,
+      file_bytes: size,
+      format: read.format,
+      encoding: read.encoding ?? null,
+      layout: plan.layout.id,
+      mapping,
+      dry_run: options.dryRun ? 1 : 0,
+      estimated_rows: estimatedRows,
+      status: 'running',
+      created_by: ctx.actor?.id ?? null,
+      started_at: now,
+      heartbeat_at: now,
+    })
+    .returningAll()
+    .executeTakeFirstOrThrow();
+  return { record, resumed: false };
+}
+
+/** Writes one parsed batch, its problems and the import's progress in one transaction. */
+async function writeBatch(
+  ctx: Ctx,
+  record: ImportRow,
+  batch: ParsedBatch,
+  state: { totals: Totals; stored: { count: number }; seen: Set<string> },
+): Promise<void> {
+  const dryRun = record.dry_run === 1;
+  await inTransaction(ctx, async (tx) => {
+    const now = tx.now().toISOString();
+    const outcome = await applyBatch(tx.db, batch.patrons, {
+      importId: dryRun ? null : record.id,
+      now,
+      seenInDryRun: (card) => state.seen.has(card),
+    });
+    if (dryRun) for (const item of batch.patrons) state.seen.add(item.patron.cardNumber);
+    const problems = [...batch.problems, ...outcome.problems];
+    const t = state.totals;
+    t.rows += batch.rows;
+    t.inserted += outcome.inserted;
+    t.updated += outcome.updated;
+    t.unchanged += outcome.unchanged;
+    t.rejected += batch.rejected + outcome.rejected;
+    t.warnings += problems.filter((p) => p.severity === 'warning').length;
+    await saveProblems(tx.db, record.id, problems, state.stored);
+    await tx.db
+      .updateTable('imports')
+      .set({ ...t, last_row: batch.lastRow, heartbeat_at: now })
+      .where('id', '=', record.id)
+      .execute();
+  });
+}
+
+/** The last transaction: households recomputed, missing patrons counted, completed, audited. */
+async function finishImport(ctx: Ctx, record: ImportRow, totals: Totals): Promise<ImportRow> {
+  return inTransaction(ctx, async (tx) => {
+    const now = tx.now().toISOString();
+    const dryRun = record.dry_run === 1;
+    if (!dryRun) await recomputeHouseholds(tx.db, now);
+    const missing = await tx.db
+      .selectFrom('patrons')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where((eb) =>
+        eb.or([eb('last_import_id', 'is', null), eb('last_import_id', '!=', record.id)]),
+      )
+      .executeTakeFirstOrThrow();
+    const finished = await tx.db
+      .updateTable('imports')
+      .set({ status: 'completed', finished_at: now, missing: dryRun ? null : missing.n })
+      .where('id', '=', record.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await recordAudit(tx, {
+      action: dryRun ? 'patron.import_dry_run' : 'patron.import',
+      objectType: 'import',
+      objectId: record.id,
+      details: { file: record.file_name, layout: record.layout, ...totals },
+    });
+    return finished;
+  });
+}
+
 /**
- * Imports a patron file: reads it as a stream, maps each row with the detected (or chosen) layout,
- * and writes patrons in short batches, each one transaction that also records how far the import
- * got — so callers are never stalled, a killed import leaves no half-written row, and running the
- * same file again resumes it and finishes it exactly (TRUST RB-4, ADR 006). A dry run does all the
- * same checks and counts and writes no patron. The import is reported `completed` only in its last
- * transaction, with households recomputed and patrons missing from this export counted.
- * @throws UNPROCESSABLE for a file that cannot be read (the message says why), FORBIDDEN
+ * Imports a patron file: reads and maps it in a worker thread, and writes patrons in short batches,
+ * each one transaction that also records how far the import got — so callers are never stalled, a
+ * killed import leaves no half-written row, and importing the same file again resumes it and
+ * finishes it exactly (TRUST RB-4, ADR 006). A dry run does all the same checks and counts and
+ * writes no patron. The import is `completed` only in its last transaction.
+ * @throws UNPROCESSABLE for a file that cannot be read (the message says why), CONFLICT, FORBIDDEN
  */
 export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Promise<ImportRow> {
   assertRole(ctx, 'admin', 'coordinator');
-  const { size } = await stat(options.filePath);
-  const read = await readSpreadsheet(options.filePath, {
-    fileName: options.fileName,
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-  }).catch((error: unknown) => {
-    throw error instanceof ImportFileError ? fileProblem(error) : error;
-  });
-
-  const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
-  if (options.layout !== undefined && chosen === undefined) {
-    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
-      field: 'layout',
-    });
-  }
-  const resolved = chosen
-    ? { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) }
-    : detectLayout(read.headers, read.format, options.mapping);
-  if (resolved.mapping.cardNumber === undefined) {
-    throw new AppError(
-      'UNPROCESSABLE',
-      `No card number column was found in ${options.fileName}; choose which column holds the card number`,
-      {
-        reason: 'NO_CARD_NUMBER',
-        headers: read.headers,
-      },
-    );
-  }
-
-  const layout = resolved.layout;
-  const mappingJson = JSON.stringify(resolved.mapping);
-  const { sha256, lines } = await fingerprint(options.filePath);
-  const estimatedRows = ['csv', 'tsv'].includes(read.format)
-    ? Math.max(0, lines - 1)
-    : read.format === 'jsonl'
-      ? lines
-      : null;
-  const now = () => ctx.now().toISOString();
-  const headerProblems: ImportProblem[] = [
-    ...resolved.refusedColumns.map((r) => ({
-      row: 1,
-      column: r.column,
-      value: null,
-      reason: r.reason,
-      severity: 'warning' as const,
-    })),
-    ...resolved.unknownColumns.map((c) => ({
-      row: 1,
-      column: c,
-      value: null,
-      reason: 'column not used by Outreach Desk: ignored',
-      severity: 'warning' as const,
-    })),
-    ...resolved.rejectedOverrides.map((r) => ({
-      row: 1,
-      column: r.column,
-      value: r.field,
-      reason: r.reason,
-      severity: 'warning' as const,
-    })),
-  ];
-
-  const resumed = options.dryRun
-    ? undefined
-    : await findResumable(ctx.db, { sha256, layout: layout.id, mapping: mappingJson }, ctx.now());
-  const record =
-    resumed ??
-    (await ctx.db
-      .insertInto('imports')
-      .values({
-        file_name: options.fileName,
-        file_sha256: sha256,
-        file_bytes: size,
-        format: read.format,
-        encoding: read.encoding ?? null,
-        layout: layout.id,
-        mapping: mappingJson,
-        dry_run: options.dryRun ? 1 : 0,
-        estimated_rows: estimatedRows,
-        status: 'running',
-        created_by: ctx.actor?.id ?? null,
-        started_at: now(),
-        heartbeat_at: now(),
-      })
-      .returningAll()
-      .executeTakeFirstOrThrow());
-  if (resumed)
-    await ctx.db
-      .updateTable('imports')
-      .set({ status: 'running', error: null, heartbeat_at: now() })
-      .where('id', '=', resumed.id)
-      .execute();
-  const importId = record.id;
-  options.onStarted?.(importId);
-  const stored = { count: resumed ? MAX_STORED_PROBLEMS : 0 };
-  const writeId = options.dryRun ? null : importId;
-
-  try {
-    if (!resumed) await saveProblems(ctx.db, importId, headerProblems, stored);
-    const totals = {
+  const { read, plan } = await planImport(options);
+  // The rows are read again by the parsing thread: this reader was only for the header.
+  await read.close();
+  const { record, resumed } = await openRecord(ctx, options, read, plan);
+  options.onStarted?.(record.id);
+  const problems = resumed ? [] : headerProblems(plan);
+  const state = {
+    totals: {
       rows: record.rows,
       inserted: record.inserted,
       updated: record.updated,
       unchanged: record.unchanged,
       rejected: record.rejected,
-      warnings: record.warnings + (resumed ? 0 : headerProblems.length),
-    };
-    const seen = new Set<string>();
-    const today = ctx.now();
-    let batch: PendingPatron[] = [];
-    let rowProblems: ImportProblem[] = [];
-    let lastRow = record.last_row;
-
-    const flush = async () => {
-      await inTransaction(ctx, async (tx) => {
-        const outcome = await applyBatch(tx.db, batch, {
-          importId: writeId,
-          now: now(),
-          seenInDryRun: (card) => seen.has(card),
-        });
-        for (const item of batch) seen.add(item.patron.cardNumber);
-        const problems = [...rowProblems, ...outcome.problems];
-        totals.inserted += outcome.inserted;
-        totals.updated += outcome.updated;
-        totals.unchanged += outcome.unchanged;
-        totals.rejected += outcome.rejected;
-        totals.warnings += problems.filter((p) => p.severity === 'warning').length;
-        await saveProblems(tx.db, importId, problems, stored);
-        await tx.db
-          .updateTable('imports')
-          .set({ ...totals, last_row: lastRow, heartbeat_at: now() })
-          .where('id', '=', importId)
-          .execute();
-      });
-      options.onProgress?.(importId, totals.rows);
-      batch = [];
-      rowProblems = [];
-      // Let waiting requests (callers claiming patrons) in between batches.
-      await new Promise((resolve) => setImmediate(resolve));
-    };
-
-    // Problems the reader found since the last row: a formula cell (warning), or a row it had to
-    // skip (error), which counts as a rejected row.
-    let readerProblemsSeen = 0;
-    const takeReaderProblems = () => {
-      const fresh = read.warnings
-        .slice(readerProblemsSeen)
-        .filter((p) => p.row === 0 || p.row > record.last_row);
-      readerProblemsSeen = read.warnings.length;
-      const skipped = fresh.filter((p) => p.severity === 'error' && p.row > 0).length;
-      totals.rows += skipped;
-      totals.rejected += skipped;
-      rowProblems.push(...fresh);
-    };
-    for await (const row of read.rows) {
-      takeReaderProblems();
-      if (row.rowNumber <= record.last_row) continue;
-      lastRow = row.rowNumber;
-      totals.rows += 1;
-      const mapped = mapRow(row, layout, resolved.mapping, {
-        defaultRegion: options.defaultRegion as CountryCode,
-        today,
-      });
-      rowProblems.push(...mapped.problems);
-      if (mapped.patron) batch.push({ row: row.rowNumber, patron: mapped.patron });
-      else totals.rejected += 1;
-      if (batch.length >= IMPORT_BATCH_SIZE || rowProblems.length >= IMPORT_BATCH_SIZE)
-        await flush();
-    }
-    takeReaderProblems();
-    await flush();
-
-    return await inTransaction(ctx, async (tx) => {
-      if (writeId !== null) await recomputeHouseholds(tx.db, now());
-      const missing = await tx.db
-        .selectFrom('patrons')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where((eb) =>
-          eb.or([eb('last_import_id', 'is', null), eb('last_import_id', '!=', importId)]),
-        )
-        .executeTakeFirstOrThrow();
-      const finished = await tx.db
-        .updateTable('imports')
-        .set({
-          status: 'completed',
-          finished_at: now(),
-          missing: writeId === null ? null : missing.n,
-        })
-        .where('id', '=', importId)
-        .returningAll()
-        .executeTakeFirstOrThrow();
-      await recordAudit(tx, {
-        action: options.dryRun ? 'patron.import_dry_run' : 'patron.import',
-        objectType: 'import',
-        objectId: importId,
-        details: { file: options.fileName, layout: layout.id, ...totals },
-      });
-      return finished;
+      warnings: record.warnings + problems.length,
+    },
+    stored: { count: resumed ? MAX_STORED_PROBLEMS : 0 },
+    seen: new Set<string>(),
+  };
+  try {
+    await saveProblems(ctx.db, record.id, problems, state.stored);
+    const batches = parseInWorker({
+      filePath: options.filePath,
+      fileName: options.fileName,
+      format: read.format,
+      sheet: read.sheet,
+      layoutId: plan.layout.id,
+      mapping: plan.mapping,
+      defaultRegion: options.defaultRegion,
+      today: ctx.now().toISOString(),
+      skipThrough: record.last_row,
+      batchSize: IMPORT_BATCH_SIZE,
     });
+    for await (const batch of batches) {
+      await writeBatch(ctx, record, batch, state);
+      options.onProgress?.(record.id, state.totals.rows);
+    }
+    return await finishImport(ctx, record, state.totals);
   } catch (error) {
-    const message =
-      error instanceof ImportFileError
-        ? error.message
-        : error instanceof AppError
-          ? error.message
-          : 'the import stopped unexpectedly';
+    const message = error instanceof AppError ? error.message : 'the import stopped unexpectedly';
     await ctx.db
       .updateTable('imports')
-      .set({ status: 'failed', error: message, finished_at: now() })
-      .where('id', '=', importId)
+      .set({ status: 'failed', error: message, finished_at: ctx.now().toISOString() })
+      .where('id', '=', record.id)
       .execute();
-    throw error instanceof ImportFileError ? fileProblem(error) : error;
+    throw unreadable(error);
   }
 }
 

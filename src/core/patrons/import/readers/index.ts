@@ -35,6 +35,8 @@ export interface SpreadsheetRead {
   headers: string[];
   /** Data rows, streamed; iterate once. */
   rows: AsyncIterable<SourceRow>;
+  /** Frees the file when the rows are not read to the end (only the header was wanted). */
+  close: () => Promise<void>;
   /**
    * File and row problems. The array is live: problems found while rows are read are added to it,
    * and it is complete once rows has been iterated to the end. Severity 'error' marks a skipped row.
@@ -69,32 +71,32 @@ async function openRows(
       const delimiter =
         format === 'tsv' ? '\t' : detectDelimiter(await readHeadText(path, encoding), fileName);
       const source: AsyncGenerator<RawRow> = readDelimitedRows(path, fileName, encoding, delimiter);
-      const { headers, rows } = await assembleRows(source, {
+      const { headers, rows, close } = await assembleRows(source, {
         ...base,
         letters: false,
         ragged: true,
       });
-      return { format, encoding, headers, rows, warnings: log.problems };
+      return { format, encoding, headers, rows, close, warnings: log.problems };
     }
     case 'xlsx': {
       const source = await openXlsx(path, fileName, limits, log, options.sheet);
-      const { headers, rows } = await assembleRows(source.rows, {
+      const { headers, rows, close } = await assembleRows(source.rows, {
         ...base,
         letters: true,
         ragged: false,
       });
-      return { format, sheet: source.sheetName, headers, rows, warnings: log.problems };
+      return { format, sheet: source.sheetName, headers, rows, close, warnings: log.problems };
     }
     case 'json':
     case 'jsonl': {
       const source = await openJson(path, fileName, format, limits, log);
-      const { headers, rows } = await assembleRows(source.rows, {
+      const { headers, rows, close } = await assembleRows(source.rows, {
         ...base,
         headers: source.headers,
         letters: false,
         ragged: false,
       });
-      return { format, encoding: 'utf-8', headers, rows, warnings: log.problems };
+      return { format, encoding: 'utf-8', headers, rows, close, warnings: log.problems };
     }
     case 'ods':
       // No maintained Node library streams OpenDocument spreadsheets (see the readers' decision record).

@@ -80,7 +80,7 @@ function preview(value: string): string {
 export async function assembleRows(
   source: AsyncIterator<RawRow>,
   options: AssembleOptions,
-): Promise<{ headers: string[]; rows: AsyncIterable<SourceRow> }> {
+): Promise<{ headers: string[]; rows: AsyncIterable<SourceRow>; close: () => Promise<void> }> {
   const { fileName, limits, log } = options;
   let header: RawRow | undefined = options.headers
     ? { rowNumber: 0, values: options.headers }
@@ -158,5 +158,10 @@ export async function assembleRows(
       log.close();
     }
   }
-  return { headers: plan.headers, rows: rows() };
+  // For a reader whose rows are never iterated (only its header was wanted): frees the file.
+  const close = async (): Promise<void> => {
+    await source.return?.();
+    await options.finish?.();
+  };
+  return { headers: plan.headers, rows: rows(), close };
 }
