@@ -27,7 +27,11 @@ function stop(message) {
 }
 
 function run(command, args, env = {}) {
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, {
+    cwd: root,
+    stdio: 'inherit',
+    env: { ...process.env, ...env },
+  });
   return result.status ?? 1;
 }
 
@@ -54,10 +58,16 @@ async function ensurePostgres() {
   if (process.env.TEST_DATABASE_URL) return process.env.TEST_DATABASE_URL;
   const url = 'postgres://postgres@127.0.0.1:5432/test';
   if (await canConnect('127.0.0.1', 5432)) return url;
-  const bins = fs.existsSync('/usr/lib/postgresql') ? fs.readdirSync('/usr/lib/postgresql').sort().reverse() : [];
-  const bin = bins.map((v) => `/usr/lib/postgresql/${v}/bin`).find((d) => fs.existsSync(`${d}/initdb`));
+  const bins = fs.existsSync('/usr/lib/postgresql')
+    ? fs.readdirSync('/usr/lib/postgresql').sort().reverse()
+    : [];
+  const bin = bins
+    .map((v) => `/usr/lib/postgresql/${v}/bin`)
+    .find((d) => fs.existsSync(`${d}/initdb`));
   if (!bin) {
-    stop('no PostgreSQL answers on 127.0.0.1:5432 and none is installed. Install it (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL=postgres://user@host:port/db.');
+    stop(
+      'no PostgreSQL answers on 127.0.0.1:5432 and none is installed. Install it (Debian: apt-get install -y postgresql) or set TEST_DATABASE_URL=postgres://user@host:port/db.',
+    );
   }
   log('Starting a throwaway PostgreSQL cluster');
   const dir = path.join(work, 'pg');
@@ -65,39 +75,71 @@ async function ensurePostgres() {
   const asPostgres = isRoot() ? ['runuser', ['-u', 'postgres', '--']] : null;
   if (asPostgres) execFileSync('chown', ['postgres', dir]);
   const exec = (file, args) =>
-    asPostgres ? execFileSync(asPostgres[0], [...asPostgres[1], file, ...args], { stdio: 'inherit' }) : execFileSync(file, args, { stdio: 'inherit' });
+    asPostgres
+      ? execFileSync(asPostgres[0], [...asPostgres[1], file, ...args], { stdio: 'inherit' })
+      : execFileSync(file, args, { stdio: 'inherit' });
   const port = 55432;
   exec(`${bin}/initdb`, ['-D', `${dir}/data`, '-U', 'postgres', '--auth=trust', '-E', 'UTF8']);
-  exec(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-o', `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`, '-w', 'start']);
+  exec(`${bin}/pg_ctl`, [
+    '-D',
+    `${dir}/data`,
+    '-o',
+    `-p ${port} -k ${dir} -c listen_addresses=127.0.0.1`,
+    '-w',
+    'start',
+  ]);
   cleanups.push(() => exec(`${bin}/pg_ctl`, ['-D', `${dir}/data`, '-m', 'fast', 'stop']));
   exec(`${bin}/createdb`, ['-h', '127.0.0.1', '-p', String(port), '-U', 'postgres', 'test']);
   return `postgres://postgres@127.0.0.1:${port}/test`;
 }
 
 function ensureChromium() {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
+  const candidates = [
+    process.env.CHROMIUM_PATH,
+    '/usr/bin/chromium',
+    '/usr/bin/chromium-browser',
+  ].filter(Boolean);
   const found = candidates.find((p) => fs.existsSync(p));
   if (found) return found;
   if (isRoot() && fs.existsSync('/usr/bin/apt-get')) {
     log('Installing Chromium from the system packages');
-    if (run('apt-get', ['update', '-qq']) === 0 && run('apt-get', ['install', '-y', '-qq', 'chromium']) === 0 && fs.existsSync('/usr/bin/chromium')) {
+    if (
+      run('apt-get', ['update', '-qq']) === 0 &&
+      run('apt-get', ['install', '-y', '-qq', 'chromium']) === 0 &&
+      fs.existsSync('/usr/bin/chromium')
+    ) {
       return '/usr/bin/chromium';
     }
   }
-  stop('Chromium is needed for the browser tests. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.');
+  stop(
+    'Chromium is needed for the browser tests. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  );
 }
 
 /** Runs vitest with a JSON report and adds its counts to the totals. */
 function vitest(name, args, env) {
   log(name);
   const report = path.join(work, `${name.replace(/\W+/g, '-')}.json`);
-  const status = run(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...args], env);
+  const status = run(
+    process.execPath,
+    [
+      'node_modules/vitest/vitest.mjs',
+      'run',
+      '--reporter=default',
+      '--reporter=json',
+      `--outputFile.json=${report}`,
+      ...args,
+    ],
+    env,
+  );
   if (!fs.existsSync(report)) {
     totals.failed += 1;
     return;
   }
   const json = JSON.parse(fs.readFileSync(report, 'utf8'));
-  const brokenFiles = json.testResults.filter((r) => r.status === 'failed' && r.assertionResults.length === 0).length;
+  const brokenFiles = json.testResults.filter(
+    (r) => r.status === 'failed' && r.assertionResults.length === 0,
+  ).length;
   const failed = json.numFailedTests + brokenFiles;
   totals.passed += json.numPassedTests;
   totals.failed += failed;
@@ -113,7 +155,11 @@ function check(name, command, args) {
 
 /** Test files that use a database: they run again on PostgreSQL. */
 function databaseTestFiles() {
-  const out = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', 'src', 'tests'], { cwd: root, encoding: 'utf8' });
+  const out = execFileSync(
+    'git',
+    ['ls-files', '--cached', '--others', '--exclude-standard', 'src', 'tests'],
+    { cwd: root, encoding: 'utf8' },
+  );
   return out
     .split('\n')
     .filter((f) => f.endsWith('.test.ts') && fs.existsSync(path.join(root, f)))
@@ -123,9 +169,24 @@ function databaseTestFiles() {
 const pgUrl = await ensurePostgres();
 const chromium = ensureChromium();
 
-check('Type check (server)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.json']);
-check('Type check (web)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.web.json']);
-check('Type check (browser tests)', process.execPath, ['node_modules/typescript/bin/tsc', '--noEmit', '-p', 'tsconfig.e2e.json']);
+check('Type check (server)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.json',
+]);
+check('Type check (web)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.web.json',
+]);
+check('Type check (browser tests)', process.execPath, [
+  'node_modules/typescript/bin/tsc',
+  '--noEmit',
+  '-p',
+  'tsconfig.e2e.json',
+]);
 check('Lint', process.execPath, ['node_modules/eslint/bin/eslint.js', '--max-warnings', '0', '.']);
 check('Format', process.execPath, ['node_modules/prettier/bin/prettier.cjs', '--check', '.']);
 log('Build');
@@ -134,11 +195,19 @@ if (built) totals.passed += 1;
 else totals.failed += 1;
 
 vitest('Unit, service and route tests on SQLite', [], { TEST_DB: 'sqlite' });
-vitest('Service and route tests on PostgreSQL', databaseTestFiles(), { TEST_DB: 'postgres', TEST_DATABASE_URL: pgUrl });
-if (built) vitest('Browser journeys in Chromium', ['-c', 'vitest.e2e.config.ts'], { CHROMIUM_PATH: chromium });
+vitest('Service and route tests on PostgreSQL', databaseTestFiles(), {
+  TEST_DB: 'postgres',
+  TEST_DATABASE_URL: pgUrl,
+});
+if (built)
+  vitest('Browser journeys in Chromium', ['-c', 'vitest.e2e.config.ts'], {
+    CHROMIUM_PATH: chromium,
+  });
 else totals.failed += 1;
 
 for (const cleanup of cleanups.reverse()) cleanup();
 fs.rmSync(work, { recursive: true, force: true });
-process.stdout.write(`\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`);
+process.stdout.write(
+  `\n${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped\n`,
+);
 process.exit(totals.failed === 0 ? 0 : 1);

@@ -17,8 +17,15 @@ describe('loadConfig', () => {
   });
 
   it('uses PostgreSQL when DATABASE_URL is a postgres URL', () => {
-    const config = loadConfig({ DATABASE_URL: 'postgres://u@db.example.org/outreach', PG_POOL_MAX: '4' });
-    expect(config.database).toEqual({ engine: 'postgres', url: 'postgres://u@db.example.org/outreach', poolMax: 4 });
+    const config = loadConfig({
+      DATABASE_URL: 'postgres://u@db.example.org/outreach',
+      PG_POOL_MAX: '4',
+    });
+    expect(config.database).toEqual({
+      engine: 'postgres',
+      url: 'postgres://u@db.example.org/outreach',
+      poolMax: 4,
+    });
   });
 
   it('marks an https PUBLIC_URL as secure and trims its trailing slash', () => {
@@ -28,7 +35,8 @@ describe('loadConfig', () => {
   });
 
   it('names every bad variable and its value', () => {
-    const attempt = () => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PHONE_DEFAULT_REGION: 'canada' });
+    const attempt = () =>
+      loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', PHONE_DEFAULT_REGION: 'canada' });
     expect(attempt).toThrow(ConfigError);
     expect(attempt).toThrow(/PORT="eighty"/);
     expect(attempt).toThrow(/DATABASE_URL="mysql:\/\/x": must start with postgres/);

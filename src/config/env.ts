@@ -102,7 +102,8 @@ function databaseConfig(
   }
   if (url.startsWith('sqlite:')) {
     const file = url.slice('sqlite:'.length).replace(/^\/\//, '');
-    if (file === '') throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path');
+    if (file === '')
+      throw new ConfigError('Invalid configuration:\n  DATABASE_URL: sqlite: needs a file path');
     return { engine: 'sqlite', file: path.resolve(file), synchronous };
   }
   return { engine: 'postgres', url, poolMax };

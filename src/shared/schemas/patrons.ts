@@ -30,7 +30,11 @@ export const patronSchema = z
     region: z.string().nullable(),
     postalCode: z.string().nullable(),
     tags: z.array(z.string()),
-    householdId: z.number().int().nullable().describe('null when the patron is alone on their phone line'),
+    householdId: z
+      .number()
+      .int()
+      .nullable()
+      .describe('null when the patron is alone on their phone line'),
     emails: z.array(z.string()),
     phones: z.array(phoneSchema),
     doNotCall: z.boolean(),
@@ -71,14 +75,22 @@ export const importReportSchema = z
     mapping: z.record(z.string(), z.string()),
     dryRun: z.boolean(),
     status: z.enum(['running', 'completed', 'failed', 'interrupted']),
-    estimatedRows: z.number().int().nullable().describe('rows expected, for a progress bar; null when the format does not tell'),
+    estimatedRows: z
+      .number()
+      .int()
+      .nullable()
+      .describe('rows expected, for a progress bar; null when the format does not tell'),
     rows: z.number().int().describe('rows read so far (all of them once completed)'),
     inserted: z.number().int(),
     updated: z.number().int(),
     unchanged: z.number().int(),
     rejected: z.number().int(),
     warnings: z.number().int(),
-    missing: z.number().int().nullable().describe('patrons already here that this file did not contain (reported, never deleted)'),
+    missing: z
+      .number()
+      .int()
+      .nullable()
+      .describe('patrons already here that this file did not contain (reported, never deleted)'),
     error: z.string().nullable(),
     startedAt: z.string(),
     finishedAt: z.string().nullable(),

@@ -1,17 +1,14 @@
 import { z } from 'zod';
-import {
-  PASSWORD_MAX_LENGTH,
-  PASSWORD_MIN_LENGTH,
-  ROLES,
-  UI_LANGUAGES,
-} from '../roles.js';
+import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, UI_LANGUAGES } from '../roles.js';
 
 /** Request and response shapes for staff accounts, shared by the server and the web forms. */
 
 export const roleSchema = z.enum(ROLES);
 export const uiLanguageSchema = z.enum(UI_LANGUAGES);
 /** A language a patron may speak: ISO 639-1 code. */
-export const languageCodeSchema = z.string().regex(/^[a-z]{2}$/, 'must be a two-letter language code');
+export const languageCodeSchema = z
+  .string()
+  .regex(/^[a-z]{2}$/, 'must be a two-letter language code');
 
 export const emailSchema = z
   .string()
