@@ -1,4 +1,5 @@
 import { loadConfig, type Config } from '../config/env.js';
+import { ensureStarterContent } from '../core/campaigns/starter-content.js';
 import type { Ctx } from '../core/context.js';
 import { openDatabase } from '../db/client.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -24,7 +25,9 @@ export async function withSystemCtx<T>(work: (ctx: Ctx, config: Config) => Promi
   const database = openDatabase(config.database);
   try {
     await migrateToLatest(database.db);
-    return await work({ db: database.db, actor: null, now: () => new Date(), log: cliLog }, config);
+    const ctx = { db: database.db, actor: null, now: () => new Date(), log: cliLog };
+    await ensureStarterContent(ctx);
+    return await work(ctx, config);
   } finally {
     await database.close();
   }

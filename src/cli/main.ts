@@ -4,6 +4,7 @@ import { ZodError } from 'zod';
 import { ConfigError, loadConfig } from '../config/env.js';
 import { AppError } from '../core/errors.js';
 import { withSystemCtx } from './context.js';
+import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerPatronCommands } from './commands/patrons.js';
 import { registerUserCommands } from './commands/user.js';
@@ -39,6 +40,7 @@ db.command('migrate')
 
 registerUserCommands(program);
 registerPatronCommands(program);
+registerCampaignCommands(program);
 registerDemoCommand(program);
 
 function explain(error: unknown): string {

@@ -81,6 +81,12 @@ export interface Database {
   import_mappings: ImportMappingsTable;
   households: HouseholdsTable;
   patrons: PatronsTable;
+  settings: SettingsTable;
+  services: ServicesTable;
+  scripts: ScriptsTable;
+  script_versions: ScriptVersionsTable;
+  campaigns: CampaignsTable;
+  call_list: CallListTable;
 }
 
 export type Db = Kysely<Database>;
@@ -179,3 +185,94 @@ export interface PatronsTable {
 
 export type PatronRow = Selectable<PatronsTable>;
 export type ImportRow = Selectable<ImportsTable>;
+
+export interface SettingsTable {
+  key: string;
+  /** JSON. */
+  value: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface ServicesTable {
+  id: Id;
+  key: string;
+  /** JSON { en, fr, … } for name, description and talking point. */
+  name: string;
+  description: string;
+  talking_point: string;
+  link: string | null;
+  active: ColumnType<number, number | undefined, number>;
+  position: ColumnType<number, number | undefined, number>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScriptsTable {
+  id: Id;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  default_language: ColumnType<string, string | undefined, string>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface ScriptVersionsTable {
+  id: Id;
+  script_id: number;
+  language: string;
+  version: number;
+  /** JSON { start, steps }. */
+  body: string;
+  created_by: number | null;
+  created_at: Timestamp;
+}
+
+export interface CampaignsTable {
+  id: Id;
+  name: string;
+  purpose: string;
+  legal_authority: string;
+  contact: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  channel: 'phone' | 'email' | 'phone_then_email';
+  email_after_attempts: number;
+  max_attempts: number;
+  attempt_gap_hours: number;
+  /** JSON CallingHours. */
+  calling_hours: string;
+  /** JSON number[] or null (every caller). */
+  caller_ids: string | null;
+  /** JSON Audience and PriorityRule[]. */
+  audience: string;
+  priorities: string;
+  script_id: number | null;
+  /** JSON string[]. */
+  service_keys: string;
+  /** JSON Training. */
+  training: string;
+  status: 'draft' | 'active' | 'paused' | 'closed';
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  launched_at: Timestamp | null;
+  closed_at: Timestamp | null;
+}
+
+export interface CallListTable {
+  id: Id;
+  campaign_id: number;
+  patron_id: number;
+  household_id: number | null;
+  priority: number;
+  state: ColumnType<string, string | undefined, string>;
+  attempts: ColumnType<number, number | undefined, number>;
+  next_attempt_at: Timestamp | null;
+  added_at: Timestamp;
+}
+
+export type CampaignRow = Selectable<CampaignsTable>;
+export type ScriptVersionRow = Selectable<ScriptVersionsTable>;
+export type ServiceRow = Selectable<ServicesTable>;

@@ -27,7 +27,9 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { campaignRoutes } from './routes/campaigns.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
+import { scriptRoutes } from './routes/scripts.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
 import { patronRoutes } from './routes/patrons.routes.js';
 import { userRoutes } from './routes/users.routes.js';
@@ -126,6 +128,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   auditRoutes(app, deps);
   patronRoutes(app, deps);
   importRoutes(app, deps);
+  campaignRoutes(app, deps);
+  scriptRoutes(app, deps);
 
   app.get(
     '/api/openapi.json',
@@ -146,7 +150,8 @@ async function registerWebApp(app: AppInstance, webDir: string | undefined): Pro
     );
     return;
   }
-  await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false, maxAge: '1h' });
+  // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
+  await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: '1h' });
   app.setNotFoundHandler((request, reply) => {
     if (
       request.method !== 'GET' ||

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import pino from 'pino';
+import { ensureStarterContent } from '../core/campaigns/starter-content.js';
 import { markInterruptedImports } from '../core/patrons/import/import.service.js';
 import { DEFAULT_READ_LIMITS } from '../core/patrons/import/readers/index.js';
 import { issueSetupToken } from '../core/auth/setup.service.js';
@@ -29,6 +30,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
   );
   const applied = await migrateToLatest(database.db);
   if (applied.length > 0) log.info({ migrations: applied }, 'database migrated');
+  await ensureStarterContent({ db: database.db, actor: null, now: () => new Date(), log });
   const interrupted = await markInterruptedImports(database.db, new Date());
   if (interrupted > 0)
     log.warn(

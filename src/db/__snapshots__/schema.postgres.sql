@@ -10,6 +10,39 @@ audit_log.ip text
 audit_log.request_id text
 audit_log.prev_hash text not null
 audit_log.hash text not null
+call_list.id integer not null identity
+call_list.campaign_id integer not null
+call_list.patron_id integer not null
+call_list.household_id integer
+call_list.priority integer not null
+call_list.state text not null default 'waiting'::text
+call_list.attempts integer not null default 0
+call_list.next_attempt_at timestamp with time zone
+call_list.added_at timestamp with time zone not null
+campaigns.id integer not null identity
+campaigns.name text not null
+campaigns.purpose text not null
+campaigns.legal_authority text not null
+campaigns.contact text not null
+campaigns.starts_on date
+campaigns.ends_on date
+campaigns.channel text not null
+campaigns.email_after_attempts integer not null
+campaigns.max_attempts integer not null
+campaigns.attempt_gap_hours integer not null
+campaigns.calling_hours text not null
+campaigns.caller_ids text
+campaigns.audience text not null
+campaigns.priorities text not null
+campaigns.script_id integer
+campaigns.service_keys text not null
+campaigns.training text not null
+campaigns.status text not null
+campaigns.created_by integer
+campaigns.created_at timestamp with time zone not null
+campaigns.updated_at timestamp with time zone not null
+campaigns.launched_at timestamp with time zone
+campaigns.closed_at timestamp with time zone
 households.id integer not null identity
 households.phone_e164 text not null
 households.created_at timestamp with time zone not null
@@ -82,6 +115,30 @@ patrons.content_hash text not null
 patrons.last_import_id integer
 patrons.created_at timestamp with time zone not null
 patrons.updated_at timestamp with time zone not null
+script_versions.id integer not null identity
+script_versions.script_id integer not null
+script_versions.language text not null
+script_versions.version integer not null
+script_versions.body text not null
+script_versions.created_by integer
+script_versions.created_at timestamp with time zone not null
+scripts.id integer not null identity
+scripts.name text not null
+scripts.description text not null default ''::text
+scripts.default_language text not null default 'en'::text
+scripts.created_by integer
+scripts.created_at timestamp with time zone not null
+scripts.updated_at timestamp with time zone not null
+services.id integer not null identity
+services.key text not null
+services.name text not null
+services.description text not null
+services.talking_point text not null
+services.link text
+services.active integer not null default 1
+services.position integer not null default 0
+services.created_at timestamp with time zone not null
+services.updated_at timestamp with time zone not null
 sessions.id text not null
 sessions.user_id integer not null
 sessions.created_at timestamp with time zone not null
@@ -89,6 +146,10 @@ sessions.last_seen_at timestamp with time zone not null
 sessions.expires_at timestamp with time zone not null
 sessions.ip text
 sessions.user_agent text
+settings.key text not null
+settings.value text not null
+settings.updated_by integer
+settings.updated_at timestamp with time zone not null
 setup_tokens.id text not null
 setup_tokens.created_at timestamp with time zone not null
 setup_tokens.expires_at timestamp with time zone not null
@@ -105,6 +166,15 @@ users.password_changed_at timestamp with time zone not null
 users.created_at timestamp with time zone not null
 users.updated_at timestamp with time zone not null
 audit_log audit_log_pkey PRIMARY KEY (id)
+call_list call_list_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+call_list call_list_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+call_list call_list_pkey PRIMARY KEY (id)
+call_list call_list_unique UNIQUE (campaign_id, patron_id)
+campaigns campaigns_channel_check CHECK ((channel = ANY (ARRAY['phone'::text, 'email'::text, 'phone_then_email'::text])))
+campaigns campaigns_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+campaigns campaigns_pkey PRIMARY KEY (id)
+campaigns campaigns_script_id_fkey FOREIGN KEY (script_id) REFERENCES scripts(id)
+campaigns campaigns_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'active'::text, 'paused'::text, 'closed'::text])))
 households households_phone_e164_key UNIQUE (phone_e164)
 households households_pkey PRIMARY KEY (id)
 import_mappings import_mappings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
@@ -122,8 +192,18 @@ patrons patrons_household_id_fkey FOREIGN KEY (household_id) REFERENCES househol
 patrons patrons_last_import_id_fkey FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL
 patrons patrons_pkey PRIMARY KEY (id)
 patrons patrons_status_check CHECK ((status = ANY (ARRAY['active'::text, 'expired'::text, 'inactive'::text, 'barred'::text])))
+script_versions script_versions_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+script_versions script_versions_pkey PRIMARY KEY (id)
+script_versions script_versions_script_id_fkey FOREIGN KEY (script_id) REFERENCES scripts(id) ON DELETE CASCADE
+script_versions script_versions_unique UNIQUE (script_id, language, version)
+scripts scripts_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+scripts scripts_pkey PRIMARY KEY (id)
+services services_key_key UNIQUE (key)
+services services_pkey PRIMARY KEY (id)
 sessions sessions_pkey PRIMARY KEY (id)
 sessions sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+settings settings_pkey PRIMARY KEY (key)
+settings settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
 setup_tokens setup_tokens_pkey PRIMARY KEY (id)
 users users_email_key UNIQUE (email)
 users users_pkey PRIMARY KEY (id)
@@ -131,6 +211,11 @@ users users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'coordinator'::t
 CREATE INDEX audit_log_actor ON public.audit_log USING btree (actor_id, at)
 CREATE INDEX audit_log_object ON public.audit_log USING btree (object_type, object_id)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
+CREATE INDEX call_list_patron ON public.call_list USING btree (patron_id)
+CREATE UNIQUE INDEX call_list_pkey ON public.call_list USING btree (id)
+CREATE INDEX call_list_queue ON public.call_list USING btree (campaign_id, state, priority)
+CREATE UNIQUE INDEX call_list_unique ON public.call_list USING btree (campaign_id, patron_id)
+CREATE UNIQUE INDEX campaigns_pkey ON public.campaigns USING btree (id)
 CREATE UNIQUE INDEX households_phone_e164_key ON public.households USING btree (phone_e164)
 CREATE UNIQUE INDEX households_pkey ON public.households USING btree (id)
 CREATE UNIQUE INDEX import_mappings_name_key ON public.import_mappings USING btree (name)
@@ -147,8 +232,14 @@ CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
 CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)
 CREATE UNIQUE INDEX patrons_pkey ON public.patrons USING btree (id)
 CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)
+CREATE UNIQUE INDEX script_versions_pkey ON public.script_versions USING btree (id)
+CREATE UNIQUE INDEX script_versions_unique ON public.script_versions USING btree (script_id, language, version)
+CREATE UNIQUE INDEX scripts_pkey ON public.scripts USING btree (id)
+CREATE UNIQUE INDEX services_key_key ON public.services USING btree (key)
+CREATE UNIQUE INDEX services_pkey ON public.services USING btree (id)
 CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE INDEX sessions_user_id ON public.sessions USING btree (user_id)
+CREATE UNIQUE INDEX settings_pkey ON public.settings USING btree (key)
 CREATE UNIQUE INDEX setup_tokens_pkey ON public.setup_tokens USING btree (id)
 CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
 CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)

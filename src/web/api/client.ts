@@ -63,7 +63,8 @@ async function toApiError(response: Response): Promise<ApiError> {
 
 export type QueryValue = string | number | boolean | undefined;
 
-function urlOf(path: string, query?: Record<string, QueryValue>): string {
+/** `path` with the defined, non-empty values of `query` as its query string. */
+export function urlOf(path: string, query?: Record<string, QueryValue>): string {
   if (query === undefined) return path;
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query)) {
@@ -80,17 +81,26 @@ function urlOf(path: string, query?: Record<string, QueryValue>): string {
 export async function apiRequest<T>(
   method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   path: string,
-  options: { body?: unknown; query?: Record<string, QueryValue>; signal?: AbortSignal } = {},
+  options: {
+    body?: unknown;
+    form?: FormData;
+    query?: Record<string, QueryValue>;
+    signal?: AbortSignal;
+  } = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  // A FormData body sets its own multipart content type, boundary included.
   if (options.body !== undefined) headers['content-type'] = 'application/json';
+  let body: BodyInit | null = null;
+  if (options.form !== undefined) body = options.form;
+  else if (options.body !== undefined) body = JSON.stringify(options.body);
   let response: Response;
   try {
     response = await fetch(urlOf(path, options.query), {
       method,
       headers,
       credentials: 'same-origin',
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body,
       signal: options.signal ?? null,
     });
   } catch (cause) {
@@ -106,4 +116,6 @@ export const api = {
     apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  /** Sends a file with its fields as multipart/form-data. */
+  upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
 };

@@ -5,6 +5,7 @@ import '../styles/base.css';
 import '../styles/layout.css';
 import '../styles/forms.css';
 import '../styles/content.css';
+import '../styles/patrons.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { Providers } from './providers';

@@ -1,5 +1,7 @@
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { Loading } from '../components/ui/Alert';
 import { LanguageSwitch } from '../components/ui/LanguageSwitch';
 import { Layout } from '../components/ui/Layout';
 import { SignOutButton } from '../features/auth/components/SignOutButton';
@@ -40,7 +42,10 @@ export function SignedInShell() {
         </>
       }
     >
-      <Outlet />
+      {/* Some pages are loaded when first opened. */}
+      <Suspense fallback={<Loading label={t('app.loading')} />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
 }

@@ -25,6 +25,8 @@ export interface ImportPreview {
   unknownColumns: string[];
   ignoredColumns: string[];
   refusedColumns: RefusedColumn[];
+  /** Coordinator choices that could not be applied (a refused or missing column). */
+  rejectedOverrides: { field: string; column: string; reason: string }[];
   sample: { row: number; patron: ImportedPatron | null; problems: ImportProblem[] }[];
   fileProblems: ImportProblem[];
 }
@@ -99,6 +101,7 @@ export async function previewImport(
     unknownColumns: resolved.unknownColumns,
     ignoredColumns: resolved.ignoredColumns,
     refusedColumns: resolved.refusedColumns,
+    rejectedOverrides: resolved.rejectedOverrides,
     sample,
     fileProblems: read.warnings.filter((w) => w.row <= 1),
   };

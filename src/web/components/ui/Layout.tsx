@@ -5,6 +5,8 @@ import { Link, NavLink } from 'react-router';
 export interface NavItem {
   to: string;
   label: string;
+  /** Current only on this exact path, not on the pages under it. */
+  end?: boolean;
 }
 
 export interface LayoutProps {
@@ -35,7 +37,7 @@ export function Layout({ nav, tools, children }: LayoutProps) {
             <ul className="nav__list">
               {nav.map((item) => (
                 <li key={item.to}>
-                  <NavLink to={item.to} end={item.to === '/'} className="nav__link">
+                  <NavLink to={item.to} end={item.end ?? false} className="nav__link">
                     {item.label}
                   </NavLink>
                 </li>

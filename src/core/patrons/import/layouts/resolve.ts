@@ -50,7 +50,7 @@ function firstHeaderPerKey(headers: readonly string[]): Map<string, string> {
 
 /**
  * Maps a file's headers to patron fields with the layout's aliases (first alias present wins),
- * then applies a coordinator's overrides. Refused columns (PR-2) are never mapped, even when an
+ * then applies a coordinator's overrides (an empty column name leaves the field out). Refused columns (PR-2) are never mapped, even when an
  * override names them; columns the layout does not know are listed, never fatal.
  */
 export function resolveMapping(
@@ -78,6 +78,11 @@ export function resolveMapping(
   for (const field of MAPPABLE_FIELDS) {
     const column = overrides?.[field];
     if (column === undefined) continue;
+    // An empty choice is the coordinator saying "do not import this field".
+    if (column === '') {
+      mapping[field] = undefined;
+      continue;
+    }
     const refusal = refused.get(column);
     if (refusal !== undefined) rejectedOverrides.push({ field, column, reason: refusal.reason });
     else if (!headers.includes(column)) {

@@ -6,17 +6,23 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 
 interface Destination {
   to: string;
-  title: 'staff' | 'audit' | 'settings';
+  title: 'patrons' | 'importPatrons' | 'staff' | 'audit' | 'settings';
 }
 
 /** What each role can open today; the rest is said plainly as "coming", never faked. */
 const DESTINATIONS: Record<Role, readonly Destination[]> = {
   admin: [
+    { to: '/patrons', title: 'patrons' },
+    { to: '/patrons/import', title: 'importPatrons' },
     { to: '/staff', title: 'staff' },
     { to: '/audit', title: 'audit' },
     { to: '/settings', title: 'settings' },
   ],
-  coordinator: [{ to: '/settings', title: 'settings' }],
+  coordinator: [
+    { to: '/patrons', title: 'patrons' },
+    { to: '/patrons/import', title: 'importPatrons' },
+    { to: '/settings', title: 'settings' },
+  ],
   caller: [{ to: '/settings', title: 'settings' }],
   viewer: [{ to: '/settings', title: 'settings' }],
 };
