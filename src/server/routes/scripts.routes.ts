@@ -13,7 +13,8 @@ import {
   listScripts,
   saveScript,
 } from '../../core/scripts/scripts.service.js';
-import { serviceSchema } from '../../shared/schemas/campaigns.js';
+import { serviceSchema, trainingSchema } from '../../shared/schemas/campaigns.js';
+import { DEFAULT_TRAINING } from '../../core/campaigns/starter/index.js';
 import { librarySettingsSchema } from '../../shared/schemas/library.js';
 import { saveScriptInput, scriptSchema } from '../../shared/schemas/scripts.js';
 import type { AppDeps, AppInstance } from '../app.js';
@@ -156,6 +157,21 @@ export function scriptRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request) => updateService(ctxOf(request, deps), request.params.serviceId, request.body),
+  );
+
+  app.get(
+    '/api/training/starter',
+    {
+      config: { access: 'signed-in' },
+      schema: {
+        operationId: 'getStarterTraining',
+        tags: ['campaigns'],
+        summary:
+          'The training that ships with the product (talking points, objection FAQ, cold-call tips), by language',
+        response: { 200: z.record(z.string(), trainingSchema), ...errorResponses },
+      },
+    },
+    () => Promise.resolve(DEFAULT_TRAINING),
   );
 
   app.get(
