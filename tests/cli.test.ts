@@ -156,6 +156,42 @@ describe('outreach CLI', () => {
     expect(second.stdout).not.toMatch(/passwords are shown/);
   });
 
+  it('lists, exports and imports campaigns (the demo has two, built from the starter scripts)', () => {
+    const listed = JSON.parse(outreach(['campaigns', 'list', '--json']).stdout) as {
+      id: number;
+      name: string;
+      status: string;
+    }[];
+    expect(listed.map((c) => [c.name, c.status])).toEqual(
+      expect.arrayContaining([
+        ['Wellness check-in: 70 and over', 'active'],
+        ['What’s new at the library', 'draft'],
+      ]),
+    );
+    const wellness = listed.find((c) => c.status === 'active')!;
+    const file = path.join(dir, 'wellness.json');
+    expect(outreach(['campaigns', 'export', String(wellness.id), '--output', file]).code).toBe(0);
+    const shared = JSON.parse(fs.readFileSync(file, 'utf8')) as {
+      format: string;
+      script: { name: string };
+    };
+    expect(shared).toMatchObject({
+      format: 'outreach-desk-campaign',
+      script: { name: 'Wellness check-in for seniors' },
+    });
+    expect(fs.readFileSync(file, 'utf8')).not.toMatch(/cardNumber|29003/);
+    const imported = outreach(['campaigns', 'import', file]);
+    expect(imported).toMatchObject({
+      code: 0,
+      stdout: expect.stringMatching(/as draft campaign \d+/) as unknown,
+    });
+    fs.writeFileSync(file, '{"format": "something else"}');
+    expect(outreach(['campaigns', 'import', file])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('format') as unknown,
+    });
+  });
+
   it('refuses a file that is not a spreadsheet with a clear message', () => {
     const file = path.join(dir, 'photo.xlsx');
     fs.writeFileSync(file, Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0, 0, 0, 0, 1, 2, 3]));

@@ -26,6 +26,7 @@ export function registerDemoCommand(program: Command): void {
       process.stdout.write(
         `Demo library: ${r.rows} patrons (${r.inserted} new, ${r.updated} updated, ${r.unchanged} unchanged, ${r.warnings} warnings).\n`,
       );
+      for (const name of result.campaigns) process.stdout.write(`Campaign: ${name}\n`);
       if (result.staff.length > 0) {
         process.stdout.write('Demo staff accounts (passwords are shown only now):\n');
         for (const s of result.staff)

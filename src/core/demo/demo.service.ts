@@ -8,6 +8,7 @@ import { importPatrons } from '../patrons/import/import.service.js';
 import { createUser } from '../users/users.service.js';
 import { findUserByEmail } from '../users/users.repository.js';
 import type { Role } from '../../shared/roles.js';
+import { loadDemoCampaigns } from './demo-campaigns.js';
 import { writePatronsCsv } from './synthetic-patrons.js';
 
 /** The demo library's staff: a coordinator, callers who speak several languages, a board viewer. */
@@ -29,6 +30,8 @@ export interface DemoResult {
   import: ImportRow;
   /** Accounts created now, with their one-time passwords (existing accounts are left alone). */
   staff: { email: string; role: Role; password: string }[];
+  /** Campaigns created now. */
+  campaigns: string[];
 }
 
 /**
@@ -59,7 +62,8 @@ export async function loadDemo(
       await createUser(ctx, { ...member, password });
       staff.push({ email: member.email, role: member.role, password });
     }
-    return { import: report, staff };
+    const campaigns = await loadDemoCampaigns(ctx);
+    return { import: report, staff, campaigns };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

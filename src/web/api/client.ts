@@ -116,6 +116,7 @@ export const api = {
     apiRequest<T>('GET', path, { query, signal }),
   post: <T>(path: string, body: unknown = {}) => apiRequest<T>('POST', path, { body }),
   patch: <T>(path: string, body: unknown) => apiRequest<T>('PATCH', path, { body }),
+  put: <T>(path: string, body: unknown) => apiRequest<T>('PUT', path, { body }),
   /** Sends a file with its fields as multipart/form-data. */
   upload: <T>(path: string, form: FormData) => apiRequest<T>('POST', path, { form }),
 };
