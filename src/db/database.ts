@@ -20,6 +20,8 @@ export interface UsersTable {
   password_hash: string;
   /** Languages the staff member can call in (JSON array of codes). */
   call_languages: ColumnType<string, string | undefined, string>;
+  /** Click-to-call scheme: tel, sip, callto, teams, zoom, ringcentral. */
+  call_scheme: ColumnType<string, string | undefined, string>;
   disabled_at: Timestamp | null;
   password_changed_at: Timestamp;
   created_at: Timestamp;
@@ -87,6 +89,9 @@ export interface Database {
   script_versions: ScriptVersionsTable;
   campaigns: CampaignsTable;
   call_list: CallListTable;
+  claims: ClaimsTable;
+  attempts: AttemptsTable;
+  quotes: QuotesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -271,8 +276,71 @@ export interface CallListTable {
   attempts: ColumnType<number, number | undefined, number>;
   next_attempt_at: Timestamp | null;
   added_at: Timestamp;
+  /** IANA zone of the patron (from their province); null: the library's. */
+  time_zone: ColumnType<string | null, string | null | undefined, string | null>;
+  callback_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** The caller a callback is for; null: anyone. */
+  callback_for: ColumnType<number | null, number | null | undefined, number | null>;
+  last_attempt_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  last_outcome: ColumnType<string | null, string | null | undefined, string | null>;
+  done_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
 }
 
 export type CampaignRow = Selectable<CampaignsTable>;
 export type ScriptVersionRow = Selectable<ScriptVersionsTable>;
 export type ServiceRow = Selectable<ServicesTable>;
+
+export interface ClaimsTable {
+  id: Id;
+  /** `h:<household id>` or `p:<patron id>`. */
+  unit_key: string;
+  campaign_id: number;
+  caller_id: number;
+  token: string;
+  claimed_at: Timestamp;
+  expires_at: Timestamp;
+}
+
+export interface AttemptsTable {
+  id: Id;
+  campaign_id: number;
+  call_list_id: number | null;
+  patron_id: number;
+  caller_id: number | null;
+  channel: 'phone' | 'email';
+  outcome: string;
+  contact: number;
+  started_at: Timestamp | null;
+  ended_at: Timestamp | null;
+  script_version_id: number | null;
+  /** JSON { stepId: answerId }, string[], string[]. */
+  answers: ColumnType<string, string | undefined, string>;
+  services_told: ColumnType<string, string | undefined, string>;
+  services_wanted: ColumnType<string, string | undefined, string>;
+  note: ColumnType<string, string | undefined, string>;
+  note_private: ColumnType<number, number | undefined, number>;
+  concern_level: string | null;
+  concern_note: string | null;
+  info_request: string | null;
+  callback_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+export interface QuotesTable {
+  id: Id;
+  attempt_id: number;
+  campaign_id: number;
+  patron_id: number;
+  text: string;
+  consent: number;
+  attribution: 'anonymous' | 'first_name' | 'full_name';
+  status: ColumnType<
+    'pending' | 'approved' | 'hidden',
+    'pending' | 'approved' | 'hidden' | undefined,
+    'pending' | 'approved' | 'hidden'
+  >;
+  created_at: Timestamp;
+}
+
+export type ClaimRow = Selectable<ClaimsTable>;
+export type CallListRow = Selectable<CallListTable>;

@@ -27,6 +27,7 @@ import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
 import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
+import { callingRoutes } from './routes/calling.routes.js';
 import { campaignRoutes } from './routes/campaigns.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { scriptRoutes } from './routes/scripts.routes.js';
@@ -48,6 +49,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Region for phone numbers written without a country code (PHONE_DEFAULT_REGION). */
   defaultRegion: string;
+  /** How often the live progress stream looks for changes (default 3 s). */
+  progressIntervalMs?: number;
   /** Built web app to serve; absent or missing folder: API only. */
   webDir?: string | undefined;
   logger?: FastifyServerOptions['logger'] | FastifyBaseLogger | undefined;
@@ -130,6 +133,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   importRoutes(app, deps);
   campaignRoutes(app, deps);
   scriptRoutes(app, deps);
+  callingRoutes(app, deps);
 
   app.get(
     '/api/openapi.json',

@@ -132,7 +132,11 @@ describe('first run to a second staff member', () => {
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const callerNav = page.getByRole('navigation', { name: 'Main' });
     await callerNav.getByRole('link', { name: 'My settings' }).waitFor();
-    expect(await callerNav.getByRole('link').allTextContents()).toEqual(['Home', 'My settings']);
+    expect(await callerNav.getByRole('link').allTextContents()).toEqual([
+      'Home',
+      'Campaigns',
+      'My settings',
+    ]);
     expect(await page.locator('a[href="/staff"]').count()).toBe(0);
     await expectAccessible(page, 'home (caller)');
 

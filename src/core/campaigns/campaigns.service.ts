@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import { engineOf } from '../../db/client.js';
-import type { CampaignRow, Db } from '../../db/database.js';
+import type { ExpressionBuilder } from 'kysely';
+import type { CampaignRow, Database, Db } from '../../db/database.js';
 import {
   audienceSchema,
   campaignSettingsSchema,
@@ -32,6 +33,7 @@ import {
   settingsColumns,
 } from './campaigns.repository.js';
 import { ageBand } from '../patrons/import/normalise/age.js';
+import { REGION_TIME_ZONES } from '../calling/calling-hours.js';
 
 /** Checks that the script and services a campaign names exist. */
 async function assertReferences(
@@ -114,7 +116,7 @@ export async function updateCampaign(
 }
 
 /** Whether a caller may work this campaign: it is running and they are among its callers. */
-function callerMayWork(ctx: Ctx, row: CampaignRow): boolean {
+export function callerMayWork(ctx: Ctx, row: CampaignRow): boolean {
   if (row.status !== 'active' && row.status !== 'paused') return false;
   const ids = row.caller_ids === null ? null : (JSON.parse(row.caller_ids) as number[]);
   return ids === null || (ctx.actor !== null && ids.includes(ctx.actor.id));
@@ -192,7 +194,9 @@ export async function previewAudience(
         .sum<number | null>(eb.case().when('household_id', 'is', null).then(1).else(0).end())
         .as('alone'),
       eb.fn.count<number>('primary_phone').as('withPhone'),
-      eb.fn.sum<number | null>(eb.case().when('emails', '!=', '[]').then(1).else(0).end()).as('withEmail'),
+      eb.fn
+        .sum<number | null>(eb.case().when('emails', '!=', '[]').then(1).else(0).end())
+        .as('withEmail'),
     ])
     .executeTakeFirstOrThrow();
   const ranked = base.select((eb) =>
@@ -245,6 +249,18 @@ export async function previewAudience(
   };
 }
 
+/** The patron's time zone from their province, for calling hours; null: the library's. */
+function regionTimeZone(eb: ExpressionBuilder<Database, 'patrons'>) {
+  let chain = eb
+    .case('region')
+    .when('ON')
+    .then(sql<string | null>`'America/Toronto'`);
+  for (const [region, zone] of Object.entries(REGION_TIME_ZONES)) {
+    if (region !== 'ON') chain = chain.when(region).then(sql<string | null>`${sql.lit(zone)}`);
+  }
+  return chain.else(null).end();
+}
+
 /** Adds every reachable patron of the audience not yet on the call list; never removes anyone. */
 async function addToCallList(ctx: Ctx, row: CampaignRow): Promise<number> {
   const today = ctx.now();
@@ -265,6 +281,7 @@ async function addToCallList(ctx: Ctx, row: CampaignRow): Promise<number> {
       'state',
       'attempts',
       'added_at',
+      'time_zone',
     ])
     .expression((db) =>
       db
@@ -277,6 +294,7 @@ async function addToCallList(ctx: Ctx, row: CampaignRow): Promise<number> {
           sql<string>`'waiting'`.as('state'),
           eb.lit(0).as('attempts'),
           addedAt.as('added_at'),
+          regionTimeZone(eb).as('time_zone'),
         ])
         .where((eb) =>
           eb.and([

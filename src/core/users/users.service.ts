@@ -154,6 +154,7 @@ export async function updateOwnSettings(ctx: Ctx, input: UpdateOwnSettingsInput)
     const changes: UserUpdate = { updated_at: tx.now().toISOString() };
     if (input.name !== undefined) changes.name = input.name;
     if (input.language !== undefined) changes.language = input.language;
+    if (input.callScheme !== undefined) changes.call_scheme = input.callScheme;
     if (input.callLanguages !== undefined) {
       changes.call_languages = JSON.stringify([...new Set(input.callLanguages)]);
     }

@@ -1,3 +1,24 @@
+attempts.id integer not null identity
+attempts.campaign_id integer not null
+attempts.call_list_id integer
+attempts.patron_id integer not null
+attempts.caller_id integer
+attempts.channel text not null
+attempts.outcome text not null
+attempts.contact integer not null
+attempts.started_at timestamp with time zone
+attempts.ended_at timestamp with time zone
+attempts.script_version_id integer
+attempts.answers text not null default '{}'::text
+attempts.services_told text not null default '[]'::text
+attempts.services_wanted text not null default '[]'::text
+attempts.note text not null default ''::text
+attempts.note_private integer not null default 0
+attempts.concern_level text
+attempts.concern_note text
+attempts.info_request text
+attempts.callback_at timestamp with time zone
+attempts.created_at timestamp with time zone not null
 audit_log.id integer not null identity
 audit_log.at timestamp with time zone not null
 audit_log.actor_id integer
@@ -19,6 +40,12 @@ call_list.state text not null default 'waiting'::text
 call_list.attempts integer not null default 0
 call_list.next_attempt_at timestamp with time zone
 call_list.added_at timestamp with time zone not null
+call_list.time_zone text
+call_list.callback_at timestamp with time zone
+call_list.callback_for integer
+call_list.last_attempt_at timestamp with time zone
+call_list.last_outcome text
+call_list.done_at timestamp with time zone
 campaigns.id integer not null identity
 campaigns.name text not null
 campaigns.purpose text not null
@@ -43,6 +70,13 @@ campaigns.created_at timestamp with time zone not null
 campaigns.updated_at timestamp with time zone not null
 campaigns.launched_at timestamp with time zone
 campaigns.closed_at timestamp with time zone
+claims.id integer not null identity
+claims.unit_key text not null
+claims.campaign_id integer not null
+claims.caller_id integer not null
+claims.token text not null
+claims.claimed_at timestamp with time zone not null
+claims.expires_at timestamp with time zone not null
 households.id integer not null identity
 households.phone_e164 text not null
 households.created_at timestamp with time zone not null
@@ -115,6 +149,15 @@ patrons.content_hash text not null
 patrons.last_import_id integer
 patrons.created_at timestamp with time zone not null
 patrons.updated_at timestamp with time zone not null
+quotes.id integer not null identity
+quotes.attempt_id integer not null
+quotes.campaign_id integer not null
+quotes.patron_id integer not null
+quotes.text text not null
+quotes.consent integer not null
+quotes.attribution text not null
+quotes.status text not null default 'pending'::text
+quotes.created_at timestamp with time zone not null
 script_versions.id integer not null identity
 script_versions.script_id integer not null
 script_versions.language text not null
@@ -165,6 +208,14 @@ users.disabled_at timestamp with time zone
 users.password_changed_at timestamp with time zone not null
 users.created_at timestamp with time zone not null
 users.updated_at timestamp with time zone not null
+users.call_scheme text not null default 'tel'::text
+attempts attempts_call_list_id_fkey FOREIGN KEY (call_list_id) REFERENCES call_list(id) ON DELETE SET NULL
+attempts attempts_caller_id_fkey FOREIGN KEY (caller_id) REFERENCES users(id)
+attempts attempts_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+attempts attempts_channel_check CHECK ((channel = ANY (ARRAY['phone'::text, 'email'::text])))
+attempts attempts_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+attempts attempts_pkey PRIMARY KEY (id)
+attempts attempts_script_version_id_fkey FOREIGN KEY (script_version_id) REFERENCES script_versions(id)
 audit_log audit_log_pkey PRIMARY KEY (id)
 call_list call_list_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
 call_list call_list_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
@@ -175,6 +226,10 @@ campaigns campaigns_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id
 campaigns campaigns_pkey PRIMARY KEY (id)
 campaigns campaigns_script_id_fkey FOREIGN KEY (script_id) REFERENCES scripts(id)
 campaigns campaigns_status_check CHECK ((status = ANY (ARRAY['draft'::text, 'active'::text, 'paused'::text, 'closed'::text])))
+claims claims_caller_id_fkey FOREIGN KEY (caller_id) REFERENCES users(id)
+claims claims_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+claims claims_pkey PRIMARY KEY (id)
+claims claims_unit_key_key UNIQUE (unit_key)
 households households_phone_e164_key UNIQUE (phone_e164)
 households households_pkey PRIMARY KEY (id)
 import_mappings import_mappings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
@@ -192,6 +247,12 @@ patrons patrons_household_id_fkey FOREIGN KEY (household_id) REFERENCES househol
 patrons patrons_last_import_id_fkey FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL
 patrons patrons_pkey PRIMARY KEY (id)
 patrons patrons_status_check CHECK ((status = ANY (ARRAY['active'::text, 'expired'::text, 'inactive'::text, 'barred'::text])))
+quotes quotes_attempt_id_fkey FOREIGN KEY (attempt_id) REFERENCES attempts(id) ON DELETE CASCADE
+quotes quotes_attribution_check CHECK ((attribution = ANY (ARRAY['anonymous'::text, 'first_name'::text, 'full_name'::text])))
+quotes quotes_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+quotes quotes_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+quotes quotes_pkey PRIMARY KEY (id)
+quotes quotes_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'hidden'::text])))
 script_versions script_versions_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
 script_versions script_versions_pkey PRIMARY KEY (id)
 script_versions script_versions_script_id_fkey FOREIGN KEY (script_id) REFERENCES scripts(id) ON DELETE CASCADE
@@ -208,6 +269,9 @@ setup_tokens setup_tokens_pkey PRIMARY KEY (id)
 users users_email_key UNIQUE (email)
 users users_pkey PRIMARY KEY (id)
 users users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'caller'::text, 'viewer'::text])))
+CREATE INDEX attempts_campaign ON public.attempts USING btree (campaign_id, created_at)
+CREATE INDEX attempts_patron ON public.attempts USING btree (patron_id, created_at)
+CREATE UNIQUE INDEX attempts_pkey ON public.attempts USING btree (id)
 CREATE INDEX audit_log_actor ON public.audit_log USING btree (actor_id, at)
 CREATE INDEX audit_log_object ON public.audit_log USING btree (object_type, object_id)
 CREATE UNIQUE INDEX audit_log_pkey ON public.audit_log USING btree (id)
@@ -216,6 +280,10 @@ CREATE UNIQUE INDEX call_list_pkey ON public.call_list USING btree (id)
 CREATE INDEX call_list_queue ON public.call_list USING btree (campaign_id, state, priority)
 CREATE UNIQUE INDEX call_list_unique ON public.call_list USING btree (campaign_id, patron_id)
 CREATE UNIQUE INDEX campaigns_pkey ON public.campaigns USING btree (id)
+CREATE INDEX claims_caller ON public.claims USING btree (caller_id, expires_at)
+CREATE INDEX claims_campaign ON public.claims USING btree (campaign_id, expires_at)
+CREATE UNIQUE INDEX claims_pkey ON public.claims USING btree (id)
+CREATE UNIQUE INDEX claims_unit_key_key ON public.claims USING btree (unit_key)
 CREATE UNIQUE INDEX households_phone_e164_key ON public.households USING btree (phone_e164)
 CREATE UNIQUE INDEX households_pkey ON public.households USING btree (id)
 CREATE UNIQUE INDEX import_mappings_name_key ON public.import_mappings USING btree (name)
@@ -232,6 +300,7 @@ CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
 CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)
 CREATE UNIQUE INDEX patrons_pkey ON public.patrons USING btree (id)
 CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)
+CREATE UNIQUE INDEX quotes_pkey ON public.quotes USING btree (id)
 CREATE UNIQUE INDEX script_versions_pkey ON public.script_versions USING btree (id)
 CREATE UNIQUE INDEX script_versions_unique ON public.script_versions USING btree (script_id, language, version)
 CREATE UNIQUE INDEX scripts_pkey ON public.scripts USING btree (id)

@@ -2,10 +2,12 @@ import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_patrons.js';
 import * as m0003 from './0003_campaigns.js';
+import * as m0004 from './0004_calling.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_patrons': m0002,
   '0003_campaigns': m0003,
+  '0004_calling': m0004,
 };

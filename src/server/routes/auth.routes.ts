@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { signIn, signOut } from '../../core/auth/auth.service.js';
+import { releaseClaimsOf } from '../../core/calling/claims.service.js';
 import { completeSetup, isSetupNeeded } from '../../core/auth/setup.service.js';
 import { signInInput, userSchema, completeSetupInput } from '../../shared/schemas/users.js';
 import type { AppDeps, AppInstance } from '../app.js';
@@ -52,7 +53,10 @@ export function authRoutes(app: AppInstance, deps: AppDeps): void {
     },
     async (request, reply) => {
       const token = request.cookies[SESSION_COOKIE];
-      if (token !== undefined) await signOut(ctxOf(request, deps), token);
+      const ctx = ctxOf(request, deps);
+      // Patrons held by this caller go back to the pool at once.
+      if (ctx.actor) await releaseClaimsOf(ctx, ctx.actor.id);
+      if (token !== undefined) await signOut(ctx, token);
       clearSessionCookie(reply, deps.secure);
       return { ok: true as const };
     },

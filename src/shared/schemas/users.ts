@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { callSchemeSchema } from './calls.js';
 import { PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH, ROLES, UI_LANGUAGES } from '../roles.js';
 
 /** Request and response shapes for staff accounts, shared by the server and the web forms. */
@@ -31,6 +32,8 @@ export const userSchema = z.object({
   role: roleSchema,
   language: uiLanguageSchema,
   callLanguages: z.array(z.string()),
+  /** Click-to-call scheme of the softphone this staff member uses. */
+  callScheme: callSchemeSchema,
   disabled: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -63,6 +66,7 @@ export const updateOwnSettingsInput = z
     name: personNameSchema,
     language: uiLanguageSchema,
     callLanguages: z.array(languageCodeSchema).max(20),
+    callScheme: callSchemeSchema,
   })
   .partial();
 export type UpdateOwnSettingsInput = z.infer<typeof updateOwnSettingsInput>;

@@ -1,0 +1,137 @@
+import type { CampaignRow, ClaimRow, Db } from '../../db/database.js';
+import type { CallCard, Outcome } from '../../shared/schemas/calls.js';
+import type { CallingHours } from '../../shared/schemas/campaigns.js';
+import type { ScriptVersionBody } from '../../shared/schemas/scripts.js';
+import { recordAudit } from '../audit/audit.service.js';
+import type { Ctx } from '../context.js';
+import { getLibrarySettings } from '../library/library.service.js';
+import { ageBand } from '../patrons/import/normalise/age.js';
+import { scriptVersionForPatron } from '../scripts/scripts.service.js';
+import { callingWindow } from './calling-hours.js';
+import { unitRows } from './claims.repository.js';
+
+/**
+ * Everything the caller's screen shows about a held claim — only what the call needs (TRUST PR-5):
+ * the people it covers, their numbers, earlier attempts with shareable notes, and the script
+ * version in each person's language. Every build of a card is audited as a view of those patrons.
+ */
+export async function buildCallCard(
+  ctx: Ctx,
+  claim: ClaimRow,
+  campaign: CampaignRow,
+): Promise<CallCard> {
+  const rows = await unitRows(ctx.db, claim);
+  const patronIds = rows.map((r) => r.patron_id);
+  const patrons =
+    patronIds.length === 0
+      ? []
+      : await ctx.db.selectFrom('patrons').selectAll().where('id', 'in', patronIds).execute();
+  const now = ctx.now();
+  const library = await getLibrarySettings(ctx.db);
+  const timeZone = rows[0]?.time_zone ?? library.timeZone;
+  const window = callingWindow(now, timeZone, JSON.parse(campaign.calling_hours) as CallingHours);
+  const versions = new Map<number, { language: string; body: ScriptVersionBody }>();
+  const people = await Promise.all(
+    rows.map(async (row) => {
+      const p = patrons.find((x) => x.id === row.patron_id);
+      if (!p) throw new Error(`patron ${row.patron_id} vanished`);
+      const version =
+        campaign.script_id === null
+          ? undefined
+          : await scriptVersionForPatron(ctx.db, campaign.script_id, p.language);
+      if (version)
+        versions.set(version.id, {
+          language: version.language,
+          body: {
+            language: version.language,
+            ...(JSON.parse(version.body) as Omit<ScriptVersionBody, 'language'>),
+          },
+        });
+      return {
+        patronId: p.id,
+        callListId: row.id,
+        firstName: p.first_name,
+        lastName: p.last_name,
+        preferredName: p.preferred_name,
+        language: p.language,
+        ageBand: p.birth_date === null ? null : ageBand(p.birth_date, now),
+        phones: JSON.parse(p.phones) as CallCard['patrons'][number]['phones'],
+        attempts: row.attempts,
+        scriptVersionId: version?.id ?? null,
+        scriptLanguage: version?.language ?? null,
+      };
+    }),
+  );
+  await recordAudit(ctx, {
+    action: 'patron.view',
+    objectType: 'patron',
+    objectId: patronIds.join(','),
+    details: { campaignId: campaign.id, claimId: claim.id },
+  });
+  return {
+    claimId: claim.id,
+    token: claim.token,
+    expiresAt: claim.expires_at,
+    campaignId: campaign.id,
+    campaignName: campaign.name,
+    phone: patrons.find((p) => p.primary_phone !== null)?.primary_phone ?? null,
+    timeZone,
+    callableNow: window.open,
+    notCallableReason: window.open
+      ? null
+      : `It is ${window.local} for this patron; calling hours are ${window.window}.`,
+    patrons: people,
+    scripts: [...versions.entries()].map(([id, v]) => ({ id, ...v.body })),
+    history: await callHistory(
+      ctx.db,
+      patronIds,
+      patrons.map((p) => p.household_id).filter((h): h is number => h !== null),
+    ),
+    isCallback: rows.some((r) => r.callback_at !== null),
+  };
+}
+
+/**
+ * Earlier attempts in any campaign for these patrons and everyone on their phone line, newest
+ * first; private notes left out.
+ */
+async function callHistory(
+  db: Db,
+  patronIds: number[],
+  householdIds: number[],
+): Promise<CallCard['history']> {
+  if (patronIds.length === 0) return [];
+  const rows = await db
+    .selectFrom('attempts')
+    .innerJoin('campaigns', 'campaigns.id', 'attempts.campaign_id')
+    .innerJoin('patrons', 'patrons.id', 'attempts.patron_id')
+    .leftJoin('users', 'users.id', 'attempts.caller_id')
+    .select([
+      'attempts.created_at',
+      'campaigns.name as campaign',
+      'patrons.first_name',
+      'patrons.preferred_name',
+      'attempts.outcome',
+      'users.name as caller',
+      'attempts.note',
+      'attempts.note_private',
+    ])
+    .where((eb) =>
+      eb.or([
+        eb('attempts.patron_id', 'in', patronIds),
+        ...(householdIds.length > 0 ? [eb('patrons.household_id', 'in', householdIds)] : []),
+      ]),
+    )
+    .orderBy('attempts.created_at', 'desc')
+    .orderBy('attempts.id', 'desc')
+    .limit(30)
+    .execute();
+  return rows.map((r) => ({
+    at: r.created_at,
+    campaign: r.campaign,
+    patronName: r.preferred_name ?? r.first_name,
+    outcome: r.outcome as Outcome,
+    caller: r.caller ?? 'E-mail',
+    note: r.note_private === 1 || r.note === '' ? null : r.note,
+  }));
+}
