@@ -13,7 +13,7 @@ export function unitKeySql(eb: ExpressionBuilder<Database, 'call_list'>): Expres
     .when('call_list.household_id', 'is not', null)
     .then(sql<string>`'h:' || ${eb.ref('call_list.household_id')}`)
     .else(sql<string>`'p:' || ${eb.ref('call_list.patron_id')}`)
-    .end() as Expression<string>;
+    .end();
 }
 
 /**
