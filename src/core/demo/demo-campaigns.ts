@@ -1,4 +1,5 @@
 import type { Ctx } from '../context.js';
+import { playDemoCalls } from './demo-history.js';
 import { createCampaign, launchCampaign } from '../campaigns/campaigns.service.js';
 import {
   DEFAULT_TRAINING,
@@ -62,6 +63,20 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<string[]> {
       scriptId: await starterScriptId(ctx, 0),
     });
     await launchCampaign(ctx, wellness.id);
+    const callers = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'role'])
+      .where('role', '=', 'caller')
+      .where('email', 'like', '%@demo.example.org')
+      .execute();
+    if (callers.length > 0)
+      await playDemoCalls(
+        ctx,
+        wellness.id,
+        callers.map((c) => ({ ...c, role: 'caller' as const })),
+        250,
+        2021,
+      );
     created.push(wellness.name);
   }
   if (!existing.has('What’s new at the library')) {
