@@ -1,7 +1,10 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../tests/helpers/db.js';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { buildTestApp } from '../../tests/helpers/http.js';
-import type { AppInstance } from './app.js';
+import { buildApp, type AppInstance } from './app.js';
 
 let t: TestDatabase;
 let app: AppInstance;
@@ -60,6 +63,39 @@ describe('the HTTP app', () => {
         'updateUser',
       ]),
     );
+  });
+
+  it('serves the web app at the root and at any page address, and 404s a missing file', async () => {
+    const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'od-web-'));
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><title>Outreach Desk</title>',
+    );
+    fs.writeFileSync(path.join(webDir, 'favicon.svg'), '<svg/>');
+    const web = await buildApp({
+      db: t.db,
+      now: () => new Date(),
+      sessions: { idleMinutes: 60, maxHours: 12 },
+      secure: false,
+      publicUrl: 'http://localhost',
+      trustProxy: false,
+      uploadsDir: webDir,
+      maxUploadBytes: 1024,
+      defaultRegion: 'CA',
+      webDir,
+    });
+    try {
+      for (const url of ['/', '/campaigns/3/practice', '/setup']) {
+        const page = await web.inject({ method: 'GET', url });
+        expect(page.statusCode).toBe(200);
+        expect(page.body).toContain('<title>Outreach Desk</title>');
+      }
+      expect((await web.inject({ method: 'GET', url: '/favicon.svg' })).statusCode).toBe(200);
+      expect((await web.inject({ method: 'GET', url: '/missing.js' })).statusCode).toBe(404);
+    } finally {
+      await web.close();
+      fs.rmSync(webDir, { recursive: true, force: true });
+    }
   });
 
   it('answers an unknown API path with a 404 in the error shape', async () => {

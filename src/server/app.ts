@@ -156,6 +156,10 @@ async function registerWebApp(app: AppInstance, webDir: string | undefined): Pro
   }
   // wildcard: files are looked up per request, so a rebuilt app is served without a restart.
   await app.register(fastifyStatic, { root: webDir, wildcard: true, index: false, maxAge: '1h' });
+  // The root is the app itself (the static plugin would take it for a folder).
+  app.get('/', { schema: { hide: true } }, (_request, reply) =>
+    reply.header('cache-control', 'no-cache').sendFile('index.html'),
+  );
   app.setNotFoundHandler((request, reply) => {
     if (
       request.method !== 'GET' ||

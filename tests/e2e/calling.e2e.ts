@@ -38,7 +38,7 @@ function focused(page: Page) {
     if (!el) return { id: '', name: '' };
     const label = el.id ? document.querySelector(`label[for="${el.id}"]`)?.textContent : null;
     const name = el.getAttribute('aria-label') ?? label ?? el.textContent;
-    return { id: el.id, name: name?.replace(/\s+/g, ' ').trim() ?? '' };
+    return { id: el.id, name: name.replace(/\s+/g, ' ').trim() };
   });
 }
 

@@ -134,6 +134,7 @@ describe('first run to a second staff member', () => {
     await callerNav.getByRole('link', { name: 'My settings' }).waitFor();
     expect(await callerNav.getByRole('link').allTextContents()).toEqual([
       'Home',
+      'Calling',
       'Campaigns',
       'My settings',
     ]);

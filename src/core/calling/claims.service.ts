@@ -23,6 +23,8 @@ import {
 export const LEASE_MS = 5 * 60_000;
 /** Candidates tried per request before answering "all held". */
 const CANDIDATES = 25;
+/** Rows read in priority order to find those in the caller's languages. */
+const LANGUAGE_WINDOW = 200;
 
 function requireActor(ctx: Ctx): Actor {
   if (ctx.actor === null) throw new AppError('UNAUTHENTICATED', 'Sign in first');
@@ -37,89 +39,89 @@ async function workableCampaign(ctx: Ctx, campaignId: number): Promise<CampaignR
   return campaign;
 }
 
-/** Waiting call-list rows a caller may be offered now, best first (see claimNextPatron). */
+type Candidate = { id: number; patron_id: number; household_id: number | null };
+
+/**
+ * Waiting call-list rows a caller may be offered now, best first: this caller's due callbacks,
+ * anyone's due callbacks, then by priority — within a priority, patrons who speak one of the
+ * caller's languages first — then fewest attempts. The main list is read in index order and stops
+ * early, so a claim costs the same on a call list of 300 or 300,000.
+ */
 async function candidates(
   ctx: Ctx,
   campaign: CampaignRow,
   actor: Actor,
   openZones: string[],
   libraryZone: string,
-) {
+): Promise<Candidate[]> {
+  if (openZones.length === 0) return [];
   const now = ctx.now().toISOString();
   const me = await ctx.db
     .selectFrom('users')
     .select('call_languages')
     .where('id', '=', actor.id)
     .executeTakeFirst();
-  const languages = me === undefined ? [] : (JSON.parse(me.call_languages) as string[]);
-  if (openZones.length === 0) return [];
-  return (
-    ctx.db
-      .selectFrom('call_list')
-      .innerJoin('patrons', 'patrons.id', 'call_list.patron_id')
-      .select(['call_list.id', 'call_list.patron_id', 'call_list.household_id'])
-      .where('call_list.campaign_id', '=', campaign.id)
-      .where('call_list.state', '=', 'waiting')
-      .where('patrons.deceased_at', 'is', null)
-      .where('patrons.do_not_call_at', 'is', null)
-      .where('patrons.primary_phone', 'is not', null)
-      .where((eb) =>
-        eb.or([
-          eb.and([
-            eb('call_list.callback_at', 'is', null),
-            eb.or([
-              eb('call_list.next_attempt_at', 'is', null),
-              eb('call_list.next_attempt_at', '<=', now),
-            ]),
-          ]),
-          eb.and([
-            eb('call_list.callback_at', '<=', now),
-            eb.or([
-              eb('call_list.callback_for', 'is', null),
-              eb('call_list.callback_for', '=', actor.id),
-            ]),
-          ]),
-        ]),
-      )
-      .where((eb) =>
-        eb(eb.fn.coalesce('call_list.time_zone', eb.val(libraryZone)), 'in', openZones),
-      )
-      .where((eb) =>
-        eb.not(
-          eb.exists(
-            eb
-              .selectFrom('claims')
-              .select('claims.id')
-              .where('claims.unit_key', '=', unitKeySql(eb))
-              .where('claims.expires_at', '>', now),
-          ),
+  const languages = new Set(me === undefined ? [] : (JSON.parse(me.call_languages) as string[]));
+  const eligible = ctx.db
+    .selectFrom('call_list')
+    .innerJoin('patrons', 'patrons.id', 'call_list.patron_id')
+    .select([
+      'call_list.id',
+      'call_list.patron_id',
+      'call_list.household_id',
+      'call_list.priority',
+      'call_list.attempts',
+      'call_list.callback_for',
+      'patrons.language',
+    ])
+    .where('call_list.campaign_id', '=', campaign.id)
+    .where('call_list.state', '=', 'waiting')
+    .where('patrons.deceased_at', 'is', null)
+    .where('patrons.do_not_call_at', 'is', null)
+    .where('patrons.primary_phone', 'is not', null)
+    .where((eb) => eb(eb.fn.coalesce('call_list.time_zone', eb.val(libraryZone)), 'in', openZones))
+    .where((eb) =>
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('claims')
+            .select('claims.id')
+            .where('claims.unit_key', '=', unitKeySql(eb))
+            .where('claims.expires_at', '>', now),
         ),
-      )
-      .orderBy((eb) =>
-        eb
-          .case()
-          .when('call_list.callback_for', '=', actor.id)
-          .then(0)
-          .when('call_list.callback_at', 'is not', null)
-          .then(1)
-          .else(2)
-          .end(),
-      )
-      .orderBy('call_list.priority')
-      // Patrons who speak one of the caller's languages first (a bare 0 would mean "column 0" in SQL).
-      .orderBy((eb) =>
-        eb
-          .case()
-          .when('patrons.language', 'in', languages.length === 0 ? [''] : languages)
-          .then(0)
-          .else(1)
-          .end(),
-      )
-      .orderBy('call_list.attempts')
-      .orderBy('call_list.id')
-      .limit(CANDIDATES)
-      .execute()
-  );
+      ),
+    );
+  const callbacks = await eligible
+    .where('call_list.callback_at', '<=', now)
+    .where((eb) =>
+      eb.or([
+        eb('call_list.callback_for', 'is', null),
+        eb('call_list.callback_for', '=', actor.id),
+      ]),
+    )
+    .orderBy('call_list.callback_at')
+    .limit(CANDIDATES)
+    .execute();
+  const regular = await eligible
+    .where('call_list.callback_at', 'is', null)
+    .where((eb) =>
+      eb.or([
+        eb('call_list.next_attempt_at', 'is', null),
+        eb('call_list.next_attempt_at', '<=', now),
+      ]),
+    )
+    .orderBy('call_list.priority')
+    .orderBy('call_list.attempts')
+    .orderBy('call_list.id')
+    .limit(LANGUAGE_WINDOW)
+    .execute();
+  const speaks = (language: string | null) =>
+    language !== null && languages.has(language) ? 0 : 1;
+  const mineFirst = (callbackFor: number | null) => (callbackFor === actor.id ? 0 : 1);
+  callbacks.sort((a, b) => mineFirst(a.callback_for) - mineFirst(b.callback_for));
+  // A stable sort keeps index order (priority, attempts, id) within each language group.
+  regular.sort((a, b) => a.priority - b.priority || speaks(a.language) - speaks(b.language));
+  return [...callbacks, ...regular].slice(0, CANDIDATES);
 }
 
 /** Why nobody can be offered: all done or not due yet, all due ones held, or outside calling hours. */

@@ -216,6 +216,24 @@ describe('campaign life cycle', () => {
     });
   });
 
+  it('changes only the fields an update sends', async () => {
+    const draft = await createCampaign(
+      ctx,
+      base({
+        maxAttempts: 5,
+        audience: { minAge: 70 },
+        priorities: [{ label: '80+', when: { minAge: 80 } }],
+      }),
+    );
+    const updated = await updateCampaign(ctx, draft.id, { name: 'Renamed' });
+    expect(updated).toMatchObject({
+      name: 'Renamed',
+      maxAttempts: 5,
+      audience: { minAge: 70 },
+      priorities: [{ label: '80+' }],
+    });
+  });
+
   it('names an unknown script or service', async () => {
     await expect(createCampaign(ctx, base({ scriptId: 9999 }))).rejects.toMatchObject({
       code: 'VALIDATION_FAILED',

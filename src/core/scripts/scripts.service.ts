@@ -9,6 +9,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import { assertRole } from '../policy.js';
+import { getCampaign } from '../campaigns/campaigns.service.js';
 import { chooseVersion } from './language.js';
 import { validateScript, type ScriptProblem } from './script-graph.js';
 
@@ -84,6 +85,17 @@ export async function listScripts(ctx: Ctx): Promise<Script[]> {
     ctx.db,
     (await ctx.db.selectFrom('scripts').select('id').execute()).map((r) => r.id),
   );
+}
+
+/**
+ * The script of a campaign, for anyone who may open the campaign (its callers study it before
+ * calling and run it in practice mode). @throws NOT_FOUND, FORBIDDEN
+ */
+export async function getCampaignScript(ctx: Ctx, campaignId: number): Promise<Script | null> {
+  const campaign = await getCampaign(ctx, campaignId);
+  if (campaign.scriptId === null) return null;
+  const [script] = await present(ctx.db, [campaign.scriptId]);
+  return script ?? null;
 }
 
 /** @throws NOT_FOUND */

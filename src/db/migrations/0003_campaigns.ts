@@ -94,10 +94,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('added_at', ts, (c) => c.notNull())
     .addUniqueConstraint('call_list_unique', ['campaign_id', 'patron_id'])
     .execute();
+  // The order patrons are offered in: read in index order, a claim stops after a few rows.
   await db.schema
     .createIndex('call_list_queue')
     .on('call_list')
-    .columns(['campaign_id', 'state', 'priority'])
+    .columns(['campaign_id', 'state', 'priority', 'attempts', 'id'])
     .execute();
   await db.schema.createIndex('call_list_patron').on('call_list').column('patron_id').execute();
 }

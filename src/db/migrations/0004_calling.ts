@@ -21,6 +21,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.schema.alterTable('call_list').addColumn(column, type).execute();
   }
 
+  await db.schema
+    .createIndex('call_list_callbacks')
+    .on('call_list')
+    .columns(['campaign_id', 'callback_at'])
+    .execute();
+
   // One row per unit that can be held — a household (every member, one call) or a lone patron —
   // across all campaigns, so a household is never held by two callers at once. A released or
   // expired lease is taken over by updating the row; the token changes, fencing the old holder.
@@ -109,6 +115,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const table of ['quotes', 'attempts', 'claims']) await db.schema.dropTable(table).execute();
+  await db.schema.dropIndex('call_list_callbacks').execute();
   for (const column of [
     'done_at',
     'last_outcome',

@@ -11,6 +11,8 @@ import {
   updateCampaign,
 } from '../../core/campaigns/campaigns.service.js';
 import { exportCampaign, importCampaign } from '../../core/campaigns/sharing.service.js';
+import { getCampaignScript } from '../../core/scripts/scripts.service.js';
+import { scriptSchema } from '../../shared/schemas/scripts.js';
 import {
   audiencePreviewSchema,
   campaignFileSchema,
@@ -102,6 +104,24 @@ export function campaignRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request) => getCampaign(ctxOf(request, deps), request.params.campaignId),
+  );
+
+  app.get(
+    '/api/campaigns/:campaignId/script',
+    {
+      config: { access: ['admin', 'coordinator', 'caller'] },
+      schema: {
+        operationId: 'getCampaignScript',
+        tags: ['campaigns'],
+        summary:
+          'The campaign’s call script in every language, for its callers to study and practise',
+        params: campaignId,
+        response: { 200: z.object({ script: scriptSchema.nullable() }), ...errorResponses },
+      },
+    },
+    async (request) => ({
+      script: await getCampaignScript(ctxOf(request, deps), request.params.campaignId),
+    }),
   );
 
   app.patch(

@@ -79,7 +79,7 @@ export const trainingSchema = z.object({
 });
 export type Training = z.infer<typeof trainingSchema>;
 
-export const campaignSettingsSchema = z.object({
+const campaignFields = z.object({
   name: z.string().trim().min(1).max(120),
   purpose: z.string().trim().min(1).max(2000),
   legalAuthority: z.string().trim().min(1).max(1000),
@@ -89,36 +89,53 @@ export const campaignSettingsSchema = z.object({
     .min(1)
     .max(300)
     .describe('who patrons and staff can ask about this campaign'),
-  startsOn: isoDate.nullable().default(null),
-  endsOn: isoDate.nullable().default(null),
-  channel: channelSchema.default('phone'),
+  startsOn: isoDate.nullable(),
+  endsOn: isoDate.nullable(),
+  channel: channelSchema,
   /** With phone_then_email: unanswered calls before the patron is marked for an e-mail. */
-  emailAfterAttempts: z.number().int().min(1).max(20).default(3),
-  maxAttempts: z.number().int().min(1).max(20).default(3),
+  emailAfterAttempts: z.number().int().min(1).max(20),
+  maxAttempts: z.number().int().min(1).max(20),
   /** Hours to wait before trying an unanswered patron again. */
   attemptGapHours: z
     .number()
     .int()
     .min(0)
-    .max(24 * 30)
-    .default(24),
+    .max(24 * 30),
+  callingHours: callingHoursSchema,
+  /** null: every caller may work it; otherwise these staff ids. */
+  callerIds: z.array(z.number().int()).max(500).nullable(),
+  audience: audienceSchema,
+  priorities: z.array(priorityRuleSchema).max(20),
+  scriptId: z.number().int().nullable(),
+  serviceKeys: z.array(z.string().max(50)).max(50),
+  training: trainingSchema,
+});
+
+/** A new campaign: what is left out takes the legal and usual defaults. */
+export const campaignSettingsSchema = campaignFields.extend({
+  startsOn: campaignFields.shape.startsOn.default(null),
+  endsOn: campaignFields.shape.endsOn.default(null),
+  channel: campaignFields.shape.channel.default('phone'),
+  emailAfterAttempts: campaignFields.shape.emailAfterAttempts.default(3),
+  maxAttempts: campaignFields.shape.maxAttempts.default(3),
+  attemptGapHours: campaignFields.shape.attemptGapHours.default(24),
   callingHours: callingHoursSchema.default({
     weekdayStart: '09:00',
     weekdayEnd: '21:30',
     weekendStart: '10:00',
     weekendEnd: '18:00',
   }),
-  /** null: every caller may work it; otherwise these staff ids. */
-  callerIds: z.array(z.number().int()).max(500).nullable().default(null),
+  callerIds: campaignFields.shape.callerIds.default(null),
   audience: audienceSchema.default({}),
-  priorities: z.array(priorityRuleSchema).max(20).default([]),
-  scriptId: z.number().int().nullable().default(null),
-  serviceKeys: z.array(z.string().max(50)).max(50).default([]),
+  priorities: campaignFields.shape.priorities.default([]),
+  scriptId: campaignFields.shape.scriptId.default(null),
+  serviceKeys: campaignFields.shape.serviceKeys.default([]),
   training: trainingSchema.default({ talkingPoints: [], faq: [], tips: [], links: [] }),
 });
 export const createCampaignInput = campaignSettingsSchema;
 export type CreateCampaignInput = z.input<typeof createCampaignInput>;
-export const updateCampaignInput = campaignSettingsSchema.partial();
+/** A change: only the fields sent change (no defaults fill in the others). */
+export const updateCampaignInput = campaignFields.partial();
 export type UpdateCampaignInput = z.input<typeof updateCampaignInput>;
 
 export const campaignSchema = campaignSettingsSchema

@@ -25,9 +25,13 @@ export const DEFAULT_LIBRARY_SETTINGS: LibrarySettings = {
   defaultLanguage: 'en',
 };
 
+const knownZones = new Set<string>();
+
 function isTimeZone(value: string): boolean {
+  if (knownZones.has(value)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone: value });
+    knownZones.add(value);
     return true;
   } catch {
     return false;

@@ -29,6 +29,49 @@ const ImportReportPage = lazy(() =>
   })),
 );
 
+// Campaign pages are the largest part of the app: loaded when first opened.
+const CampaignListPage = lazy(() =>
+  import('../features/campaigns/components/CampaignListPage').then((m) => ({
+    default: m.CampaignListPage,
+  })),
+);
+const CampaignPage = lazy(() =>
+  import('../features/campaigns/components/CampaignPage').then((m) => ({
+    default: m.CampaignPage,
+  })),
+);
+const CampaignBuilderPage = lazy(() =>
+  import('../features/campaigns/components/builder/CampaignBuilderPage').then((m) => ({
+    default: m.CampaignBuilderPage,
+  })),
+);
+const PracticePage = lazy(() =>
+  import('../features/campaigns/components/PracticePage').then((m) => ({
+    default: m.PracticePage,
+  })),
+);
+const ServicesPage = lazy(() =>
+  import('../features/services/components/ServicesPage').then((m) => ({
+    default: m.ServicesPage,
+  })),
+);
+const LibraryPage = lazy(() =>
+  import('../features/library/components/LibraryPage').then((m) => ({ default: m.LibraryPage })),
+);
+
+// The caller's workspace and the live progress load when first opened, keeping the first load
+// light for everyone.
+const WorkspacePage = lazy(() =>
+  import('../features/calling/components/WorkspacePage').then((m) => ({
+    default: m.WorkspacePage,
+  })),
+);
+const ProgressPage = lazy(() =>
+  import('../features/calling/components/ProgressPage').then((m) => ({
+    default: m.ProgressPage,
+  })),
+);
+
 export function App() {
   useFollowUserLanguage();
   return (
@@ -46,7 +89,19 @@ export function App() {
       >
         <Route index element={<HomePage />} />
         <Route path="settings" element={<SettingsPage />} />
+        <Route path="campaigns" element={<CampaignListPage />} />
+        <Route element={<RequireRole roles={['admin', 'coordinator', 'caller']} />}>
+          <Route path="campaigns/:campaignId" element={<CampaignPage />} />
+          <Route path="campaigns/:campaignId/practice" element={<PracticePage />} />
+        </Route>
+        <Route element={<RequireRole roles={['admin', 'coordinator', 'caller']} />}>
+          <Route path="calling" element={<WorkspacePage />} />
+        </Route>
         <Route element={<RequireRole roles={['admin', 'coordinator']} />}>
+          <Route path="campaigns/:campaignId/progress" element={<ProgressPage />} />
+          <Route path="campaigns/new" element={<CampaignBuilderPage />} />
+          <Route path="campaigns/:campaignId/edit" element={<CampaignBuilderPage />} />
+          <Route path="services" element={<ServicesPage />} />
           <Route path="patrons" element={<PatronListPage />} />
           <Route path="patrons/import" element={<ImportPage />} />
           <Route path="patrons/imports/:importId" element={<ImportReportPage />} />
@@ -56,6 +111,7 @@ export function App() {
           <Route path="staff/new" element={<CreateStaffPage />} />
           <Route path="staff/:userId" element={<EditStaffPage />} />
           <Route path="audit" element={<AuditPage />} />
+          <Route path="settings/library" element={<LibraryPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -6,6 +6,7 @@ import '../styles/layout.css';
 import '../styles/forms.css';
 import '../styles/content.css';
 import '../styles/patrons.css';
+import '../styles/campaigns.css';
 import { App } from './App';
 import { initI18n } from './i18n';
 import { Providers } from './providers';

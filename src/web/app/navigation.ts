@@ -2,18 +2,43 @@ import type { TFunction } from 'i18next';
 import type { Role } from '../../shared/roles.js';
 import type { NavItem } from '../components/ui/Layout';
 
-type Page = 'home' | 'patrons' | 'importPatrons' | 'staff' | 'audit' | 'settings';
+type Page =
+  | 'home'
+  | 'calling'
+  | 'campaigns'
+  | 'patrons'
+  | 'importPatrons'
+  | 'services'
+  | 'staff'
+  | 'audit'
+  | 'library'
+  | 'settings';
 
 /** Pages each role reaches from the main navigation; later features add theirs here. */
 const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
-  admin: ['home', 'patrons', 'importPatrons', 'staff', 'audit', 'settings'],
-  coordinator: ['home', 'patrons', 'importPatrons', 'settings'],
-  caller: ['home', 'settings'],
-  viewer: ['home', 'settings'],
+  admin: [
+    'home',
+    'calling',
+    'campaigns',
+    'patrons',
+    'importPatrons',
+    'services',
+    'staff',
+    'audit',
+    'library',
+    'settings',
+  ],
+  coordinator: ['home', 'calling', 'campaigns', 'patrons', 'importPatrons', 'services', 'settings'],
+  caller: ['home', 'calling', 'campaigns', 'settings'],
+  viewer: ['home', 'campaigns', 'settings'],
 };
 
 const PATHS: Record<Page, string> = {
   home: '/',
+  calling: '/calling',
+  campaigns: '/campaigns',
+  services: '/services',
+  library: '/settings/library',
   patrons: '/patrons',
   importPatrons: '/patrons/import',
   staff: '/staff',
@@ -22,7 +47,7 @@ const PATHS: Record<Page, string> = {
 };
 
 /** Pages whose link is current only on the page itself, not on the pages under it. */
-const EXACT: ReadonlySet<Page> = new Set(['home', 'patrons']);
+const EXACT: ReadonlySet<Page> = new Set(['home', 'patrons', 'settings']);
 
 export function navFor(role: Role, t: TFunction): NavItem[] {
   return NAV_BY_ROLE[role].map((page) => ({

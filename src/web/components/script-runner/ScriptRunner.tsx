@@ -94,7 +94,9 @@ export function ScriptRunner({
       <h3 ref={headingRef} tabIndex={-1} className="runner__title" lang={version.language}>
         {step.title}
       </h3>
-      <p className="runner__text" lang={version.language}>{renderMerge(step.text, merge)}</p>
+      <p className="runner__text" lang={version.language}>
+        {renderMerge(step.text, merge)}
+      </p>
       {step.type === 'services' && offered.length > 0 ? (
         <ServiceTicks
           services={offered}
@@ -102,7 +104,9 @@ export function ScriptRunner({
           ticks={ticks}
           onChange={changeTicks}
           nameOf={(service) => inLanguage(service.name, version.language)}
-          pointOf={(service) => renderMerge(inLanguage(service.talkingPoint, version.language), merge)}
+          pointOf={(service) =>
+            renderMerge(inLanguage(service.talkingPoint, version.language), merge)
+          }
         />
       ) : null}
       <div className="runner__actions">
@@ -114,7 +118,7 @@ export function ScriptRunner({
                 lang={version.language}
                 onClick={() => go(answer.next, answer.id)}
               >
-                {answer.label}
+                {renderMerge(answer.label, merge)}
               </Button>
             ))
           : null}

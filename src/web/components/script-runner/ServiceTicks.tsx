@@ -38,8 +38,14 @@ export function ServiceTicks({
         return (
           <li key={service.key} className="service-ticks__item">
             <fieldset className="fieldset">
-              <legend className="service-ticks__name" lang={language}>{nameOf(service)}</legend>
-              {point !== '' ? <p className="service-ticks__point" lang={language}>{point}</p> : null}
+              <legend className="service-ticks__name" lang={language}>
+                {nameOf(service)}
+              </legend>
+              {point !== '' ? (
+                <p className="service-ticks__point" lang={language}>
+                  {point}
+                </p>
+              ) : null}
               <div className="service-ticks__boxes">
                 <Checkbox
                   id={`tick-${service.key}-told`}

@@ -48,12 +48,15 @@ export const importCampaign = (file: CampaignFile) =>
 export const exportUrl = (id: number) => `/api/campaigns/${id}/export`;
 /** The starter talking points, FAQ and tips, in each language the library ships. */
 export const getStarterTraining = (signal: AbortSignal) =>
-  api.get<Partial<Record<string, Training>>>('/api/campaigns/starter-training', undefined, signal);
+  api.get<Partial<Record<string, Training>>>('/api/training/starter', undefined, signal);
 
 export const listScripts = (signal: AbortSignal) =>
   api.get<{ items: Script[] }>('/api/scripts', undefined, signal);
 export const getScript = (id: number, signal: AbortSignal) =>
   api.get<Script>(`/api/scripts/${id}`, undefined, signal);
+/** A campaign's script, readable by everyone who may open the campaign (its callers too). */
+export const getCampaignScript = (campaignId: number, signal: AbortSignal) =>
+  api.get<{ script: Script | null }>(`/api/campaigns/${campaignId}/script`, undefined, signal);
 export const createScript = (input: SaveScriptInput) => api.post<Script>('/api/scripts', input);
 export const saveScript = (id: number, input: SaveScriptInput) =>
   api.put<Script>(`/api/scripts/${id}`, input);

@@ -6,6 +6,7 @@ import {
   createCampaign,
   createScript,
   getCampaign,
+  getCampaignScript,
   getScript,
   getStarterTraining,
   importCampaign,
@@ -103,6 +104,17 @@ export function useScript(id: number | null) {
     queryFn: ({ signal }) => getScript(id ?? 0, signal),
     enabled: id !== null && id > 0,
     retry: false,
+  });
+}
+
+/** The script of a campaign, as its callers may read it (null when it has none). */
+export function useCampaignScript(campaignId: number | null) {
+  return useQuery({
+    queryKey: [...campaignKeys.script(0), 'campaign', campaignId ?? 0],
+    queryFn: ({ signal }) => getCampaignScript(campaignId ?? 0, signal),
+    enabled: campaignId !== null && campaignId > 0,
+    retry: false,
+    select: (data) => data.script,
   });
 }
 

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { useCurrentUser } from '../../../app/session';
 import { PageHeading } from '../../../components/ui/PageHeading';
+import { CallingForm } from './CallingForm';
 import { PasswordForm } from './PasswordForm';
 import { ProfileForm } from './ProfileForm';
 
@@ -15,6 +16,7 @@ export function SettingsPage() {
       />
       <div className="sections">
         <ProfileForm key={user.id} user={user} />
+        {user.role === 'viewer' ? null : <CallingForm key={`calling-${user.id}`} user={user} />}
         <PasswordForm email={user.email} />
       </div>
     </>

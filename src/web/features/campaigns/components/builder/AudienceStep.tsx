@@ -4,6 +4,7 @@ import { patronStatusSchema } from '../../../../../shared/schemas/patrons.js';
 import { Checkbox } from '../../../../components/ui/Checkbox';
 import { CheckboxGroup } from '../../../../components/ui/CheckboxGroup';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
+import { patchAudience } from './draft';
 import { NumberField, ListField } from './fields';
 import type { StepProps } from './StepContent';
 
@@ -25,13 +26,7 @@ export function AudienceStep({
 }: StepProps & { campaignId: number | undefined }) {
   const { t } = useTranslation();
   const audience = draft.audience;
-  const set = (patch: Partial<Audience>) => {
-    const next: Audience = { ...audience, ...patch };
-    for (const key of Object.keys(patch) as (keyof Audience)[]) {
-      if (next[key] === undefined) delete next[key];
-    }
-    change({ audience: next });
-  };
+  const set = (patch: Partial<Audience>) => change({ audience: patchAudience(audience, patch) });
   return (
     <div className="audience">
       <div className="form audience__filters">

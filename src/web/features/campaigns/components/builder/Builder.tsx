@@ -64,8 +64,10 @@ export function Builder({ campaign }: { campaign: Campaign | undefined }) {
     if (busy) return;
     setSaved(undefined);
     if (STEP_FIELDS[step].length === 0) return goTo(target);
-    const values = Object.fromEntries(STEP_FIELDS[step].map((field) => [field, draft[field]]));
-    const input = form.validate(stepSchema(step), values);
+    const values: Partial<Draft> = Object.fromEntries(
+      STEP_FIELDS[step].map((field) => [field, draft[field]]),
+    );
+    const input = form.validate(stepSchema(step), values as Draft);
     if (input === undefined) return;
     if (!campaign) {
       create.mutate(
@@ -77,8 +79,10 @@ export function Builder({ campaign }: { campaign: Campaign | undefined }) {
       );
       return;
     }
+    // The whole draft is sent, not just this step: the other steps were checked when they were
+    // saved, and a partial update would let the server fill the fields left out with defaults.
     update.mutate(
-      { id: campaign.id, input },
+      { id: campaign.id, input: { ...draft, ...input } },
       {
         onSuccess: () => {
           setSaved(t('builder.draftSaved'));

@@ -5,6 +5,7 @@ import { StatusMessage } from '../../../../components/ui/Alert';
 import { Button } from '../../../../components/ui/Button';
 import { TextField } from '../../../../components/ui/TextField';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
+import { patchAudience } from './draft';
 import { ListField, NumberField } from './fields';
 import type { StepProps } from './StepContent';
 
@@ -34,24 +35,24 @@ export function PrioritiesStep({ draft, change }: StepProps) {
       rules.map((rule, i) => (i === index ? { ...rule, ...patch } : rule)),
       keys,
     );
-  const setWhen = (index: number, rule: PriorityRule, patch: Partial<Audience>) => {
-    const when: Audience = { ...rule.when, ...patch };
-    for (const key of Object.keys(patch) as (keyof Audience)[]) {
-      if (when[key] === undefined) delete when[key];
-    }
-    setRule(index, { when });
-  };
+  const setWhen = (index: number, rule: PriorityRule, patch: Partial<Audience>) =>
+    setRule(index, { when: patchAudience(rule.when, patch) });
   const move = (index: number, by: -1 | 1) => {
     const target = index + by;
     const nextRules = [...rules];
     const nextKeys = [...keys];
-    [nextRules[index], nextRules[target]] = [nextRules[target] as PriorityRule, nextRules[index] as PriorityRule];
+    [nextRules[index], nextRules[target]] = [
+      nextRules[target] as PriorityRule,
+      nextRules[index] as PriorityRule,
+    ];
     [nextKeys[index], nextKeys[target]] = [nextKeys[target] ?? '', nextKeys[index] ?? ''];
     const key = keys[index] ?? '';
     const stillThere = by === -1 ? target > 0 : target < rules.length - 1;
     pendingFocus.current = `${key}-${stillThere ? (by === -1 ? 'up' : 'down') : 'label'}`;
     setRules(nextRules, nextKeys);
-    setMessage(t('builder.priorities.moved', { label: rules[index]?.label ?? '', position: target + 1 }));
+    setMessage(
+      t('builder.priorities.moved', { label: rules[index]?.label ?? '', position: target + 1 }),
+    );
   };
   const remove = (index: number) => {
     const label = rules[index]?.label ?? '';

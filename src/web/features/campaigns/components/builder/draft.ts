@@ -1,5 +1,6 @@
 import {
   campaignSettingsSchema,
+  type Audience,
   type Campaign,
 } from '../../../../../shared/schemas/campaigns.js';
 import type { z } from 'zod';
@@ -105,4 +106,10 @@ export function numberOf(text: string): number | undefined {
   if (text.trim() === '') return undefined;
   const value = Number(text);
   return Number.isFinite(value) ? value : Number.NaN;
+}
+
+/** `audience` with `patch` applied; conditions set to undefined are left out entirely. */
+export function patchAudience(audience: Audience, patch: Partial<Audience>): Audience {
+  const next: Record<string, unknown> = { ...audience, ...patch };
+  return Object.fromEntries(Object.entries(next).filter(([, value]) => value !== undefined));
 }

@@ -1,0 +1,194 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import {
+  OUTCOME_SHORTCUTS,
+  OUTCOMES,
+  type CallCard,
+  type CallScheme,
+  type Outcome,
+} from '../../../../shared/schemas/calls.js';
+import type { Campaign, Service } from '../../../../shared/schemas/campaigns.js';
+import type { LibrarySettings } from '../../../../shared/schemas/library.js';
+import { issuesOf, isApiError } from '../../../api/client';
+import { errorMessage } from '../../../components/form/errorMessage';
+import type { ServiceTick } from '../../../components/script-runner/ScriptRunner';
+import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
+import { isLeaseLost, useRecordOutcome } from '../hooks/useCall';
+import { useShortcuts } from '../hooks/useShortcuts';
+import { CallTimer } from './CallTimer';
+import { OutcomePanel } from './OutcomePanel';
+import {
+  checkDraft,
+  emptyDraft,
+  needsConfirmation,
+  toInput,
+  type DraftField,
+  type OutcomeDraft,
+} from './outcomeDraft';
+import { PatronCard } from './PatronCard';
+import { ScriptPanel } from './ScriptPanel';
+
+const BY_LETTER = new Map<string, Outcome>(OUTCOMES.map((o) => [OUTCOME_SHORTCUTS[o], o]));
+
+export interface CallViewProps {
+  call: CallCard;
+  scheme: CallScheme;
+  callerName: string;
+  campaign: Campaign | undefined;
+  library: LibrarySettings | undefined;
+  services: readonly Service[];
+  announce: (message: string) => void;
+  onSaved: () => void;
+  onLost: () => void;
+}
+
+/** One call, from the card to the saved outcome. Keyed by claim: a new patron starts afresh. */
+export function CallView(props: CallViewProps) {
+  const { call, announce } = props;
+  const { t } = useTranslation();
+  const record = useRecordOutcome();
+  const [draft, setDraft] = useState<OutcomeDraft>(() => emptyDraft(call));
+  const [answers, setAnswers] = useState<Record<string, string>>({});
+  const [ticks, setTicks] = useState<Record<string, ServiceTick>>({});
+  const [startedAt, setStartedAt] = useState<Date | null>(null);
+  const [endedAt, setEndedAt] = useState<Date | null>(null);
+  const [problems, setProblems] = useState<Partial<Record<DraftField, string>>>({});
+  const [formError, setFormError] = useState<string>();
+  const [failures, setFailures] = useState(0);
+  const [confirming, setConfirming] = useState<Outcome[]>([]);
+  const cardRef = useRef<HTMLHeadingElement>(null);
+  const outcomeRef = useRef<HTMLHeadingElement>(null);
+  const callbackRef = useRef<HTMLInputElement>(null);
+  const [focusCallback, setFocusCallback] = useState(0);
+
+  // A new patron on screen: start from their name.
+  useEffect(() => {
+    cardRef.current?.focus();
+  }, []);
+  useEffect(() => {
+    if (focusCallback > 0) callbackRef.current?.focus();
+  }, [focusCallback]);
+
+  const change = (part: Partial<OutcomeDraft>) => setDraft((d) => ({ ...d, ...part }));
+  const choose = (outcome: Outcome, fromKeyboard: boolean) => {
+    change({ outcome, perPerson: {} });
+    announce(t('calling.outcomes.chosen', { outcome: t(`calling.outcome.${outcome}`) }));
+    if (outcome === 'callback') setFocusCallback((n) => n + 1);
+    else if (fromKeyboard && !(document.activeElement instanceof HTMLTextAreaElement))
+      document.getElementById(`outcome-${outcome}`)?.focus();
+  };
+  const startTimer = () => {
+    if (startedAt === null) setStartedAt(new Date());
+  };
+
+  const fail = (fields: Partial<Record<DraftField, string>>, form?: string) => {
+    setProblems(fields);
+    setFormError(form);
+    setFailures((n) => n + 1);
+  };
+
+  const send = () => {
+    setConfirming([]);
+    const input = toInput(
+      draft,
+      call,
+      { answers, ticks },
+      { startedAt, endedAt: endedAt ?? new Date() },
+    );
+    record.mutate(
+      { claimId: call.claimId, input },
+      {
+        onSuccess: () => props.onSaved(),
+        onError: (error) => {
+          if (isLeaseLost(error)) return props.onLost();
+          const issues = isApiError(error) ? issuesOf(error) : [];
+          const detail = issues.map((i) => `${i.path}: ${i.message}`).join('; ');
+          fail({}, detail === '' ? errorMessage(error, t) : `${errorMessage(error, t)} ${detail}`);
+        },
+      },
+    );
+  };
+
+  const save = () => {
+    if (record.isPending) return;
+    const found = checkDraft(draft, call, new Date());
+    const messages: Partial<Record<DraftField, string>> = {};
+    if (found.outcome) messages.outcome = t('calling.problems.outcome');
+    if (found.callbackAt === 'required') messages.callbackAt = t('calling.problems.callbackAt');
+    if (found.callbackAt === 'past') messages.callbackAt = t('calling.problems.callbackPast');
+    if (found.quoteText) messages.quoteText = t('calling.problems.quoteText');
+    if (Object.keys(messages).length > 0) return fail(messages);
+    setProblems({});
+    setFormError(undefined);
+    const serious = needsConfirmation(draft, call);
+    if (serious.length > 0) return setConfirming(serious);
+    send();
+  };
+
+  useShortcuts(({ letter, submit }) => {
+    if (submit) {
+      save();
+      return true;
+    }
+    const outcome = letter === undefined ? undefined : BY_LETTER.get(letter);
+    if (outcome === undefined) return false;
+    choose(outcome, true);
+    return true;
+  });
+
+  return (
+    <div className="call">
+      <div className="call__card">
+        <PatronCard call={call} scheme={props.scheme} onDial={startTimer} headingRef={cardRef} />
+        <CallTimer
+          startedAt={startedAt}
+          endedAt={endedAt}
+          onStart={startTimer}
+          onStop={() => setEndedAt(new Date())}
+        />
+      </div>
+      <ScriptPanel
+        call={call}
+        callerName={props.callerName}
+        campaign={props.campaign}
+        library={props.library}
+        services={props.services}
+        onAnswer={(stepId, answerId) => setAnswers((a) => ({ ...a, [stepId]: answerId }))}
+        onServicesChange={setTicks}
+        onDone={() => outcomeRef.current?.focus()}
+      />
+      <OutcomePanel
+        call={call}
+        draft={draft}
+        onChange={change}
+        onChoose={(outcome) => choose(outcome, false)}
+        problems={problems}
+        failures={failures}
+        formError={formError}
+        saving={record.isPending}
+        onSave={save}
+        headingRef={outcomeRef}
+        callbackRef={callbackRef}
+      />
+      <ConfirmDialog
+        open={confirming.length > 0}
+        title={
+          confirming.includes('deceased')
+            ? t('calling.confirm.deceasedTitle')
+            : t('calling.confirm.doNotCallTitle')
+        }
+        confirmLabel={t('calling.confirm.save')}
+        tone="danger"
+        busy={record.isPending}
+        onConfirm={send}
+        onCancel={() => setConfirming([])}
+      >
+        {confirming.map((o) => (
+          <p key={o}>
+            {t(o === 'deceased' ? 'calling.confirm.deceased' : 'calling.confirm.doNotCall')}
+          </p>
+        ))}
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,164 @@
+import type { Ref } from 'react';
+import { useTranslation } from 'react-i18next';
+import { callLink, type CallCard, type CallScheme } from '../../../../shared/schemas/calls.js';
+import { CallHistory } from './CallHistory';
+import { displayName, languageName, readablePhone } from './format';
+
+type CallPatron = CallCard['patrons'][number];
+type Phone = CallPatron['phones'][number];
+
+export interface PatronCardProps {
+  call: CallCard;
+  scheme: CallScheme;
+  /** A number was clicked: the call timer starts. */
+  onDial: () => void;
+}
+
+function PhoneLink({
+  phone,
+  call,
+  scheme,
+  onDial,
+}: {
+  phone: Phone;
+  call: CallCard;
+  scheme: CallScheme;
+  onDial: () => void;
+}) {
+  const { t } = useTranslation();
+  if (!phone.valid || phone.e164 === null) {
+    return (
+      <>
+        <span className="badge badge--warn">{t('phone.invalid')}</span> {phone.raw}
+      </>
+    );
+  }
+  const number = readablePhone(phone.e164);
+  return (
+    <>
+      {call.callableNow ? (
+        <a
+          className="dial"
+          href={callLink(scheme, phone.e164)}
+          onClick={onDial}
+          aria-label={t('calling.card.callNumber', { number })}
+        >
+          {number}
+        </a>
+      ) : (
+        <span className="dial dial--off">{number}</span>
+      )}
+      {phone.extension ? (
+        <span className="dial__ext">
+          {' '}
+          {t('calling.card.thenExtension', { extension: phone.extension })}
+        </span>
+      ) : null}
+    </>
+  );
+}
+
+function Person({ patron, call, scheme, onDial }: { patron: CallPatron } & PatronCardProps) {
+  const { t, i18n } = useTranslation();
+  const preferred = patron.preferredName !== null && patron.preferredName !== patron.firstName;
+  return (
+    <li className="person">
+      {/* With one person the card's heading already names them. */}
+      {call.patrons.length > 1 ? <h3 className="person__name">{displayName(patron)}</h3> : null}
+      {preferred ? (
+        <p className="muted">{t('calling.card.legalName', { name: patron.firstName })}</p>
+      ) : null}
+      <dl className="person__facts">
+        <div>
+          <dt>{t('calling.card.language')}</dt>
+          <dd>
+            {patron.language ? languageName(patron.language, i18n.language) : t('patrons.none')}
+          </dd>
+        </div>
+        <div>
+          <dt>{t('calling.card.ageBand')}</dt>
+          <dd>{patron.ageBand ?? t('patrons.none')}</dd>
+        </div>
+        <div>
+          <dt>{t('calling.card.attempts')}</dt>
+          <dd>{patron.attempts}</dd>
+        </div>
+      </dl>
+      {patron.phones.length > 0 ? (
+        <ul className="plain-list phones">
+          {patron.phones.map((phone, index) => (
+            <li key={`${phone.kind}-${index}`}>
+              <span className="muted">{t(`phone.kind.${phone.kind}`)} </span>
+              <PhoneLink phone={phone} call={call} scheme={scheme} onDial={onDial} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p className="muted">{t('calling.card.noPhone')}</p>
+      )}
+    </li>
+  );
+}
+
+/**
+ * Only what the call needs (TRUST PR-5): who is on the line, how to reach them, and what earlier
+ * callers noted. A household is one call: every member is shown.
+ */
+export function PatronCard({
+  call,
+  scheme,
+  onDial,
+  headingRef,
+}: PatronCardProps & { headingRef: Ref<HTMLHeadingElement> }) {
+  const { t } = useTranslation();
+  const household = call.patrons.length > 1;
+  const names = call.patrons.map(displayName).join(', ');
+  const shared = call.phone;
+  return (
+    <section className="call-panel patron-card" aria-labelledby="patron-card-title">
+      <h2 id="patron-card-title" ref={headingRef} tabIndex={-1}>
+        {household ? t('calling.card.household', { names }) : names}
+      </h2>
+      {call.isCallback ? (
+        <p className="banner banner--callback">{t('calling.card.callbackBanner')}</p>
+      ) : null}
+      {!call.callableNow ? (
+        <div className="alert alert--info">
+          <p className="alert__title">
+            {t('calling.card.notCallable', { timeZone: call.timeZone })}
+          </p>
+          {call.notCallableReason ? <p>{call.notCallableReason}</p> : null}
+        </div>
+      ) : null}
+      {shared !== null ? (
+        <p className="dial-main">
+          <span className="dial-main__label">{t('calling.card.numberToCall')}</span>{' '}
+          {call.callableNow ? (
+            <a
+              className="dial dial--main"
+              href={callLink(scheme, shared)}
+              onClick={onDial}
+              aria-label={t('calling.card.callNumber', { number: readablePhone(shared) })}
+            >
+              {readablePhone(shared)}
+            </a>
+          ) : (
+            <span className="dial dial--main dial--off">{readablePhone(shared)}</span>
+          )}
+        </p>
+      ) : null}
+      <ul className="people">
+        {call.patrons.map((patron) => (
+          <Person
+            key={patron.patronId}
+            patron={patron}
+            call={call}
+            scheme={scheme}
+            onDial={onDial}
+          />
+        ))}
+      </ul>
+      <CallHistory history={call.history} />
+    </section>
+  );
+}

@@ -1,0 +1,105 @@
+import { describe, expect, it } from 'vitest';
+import type { CallCard } from '../../../../shared/schemas/calls.js';
+import { checkDraft, emptyDraft, needsConfirmation, toInput } from './outcomeDraft';
+
+function person(patronId: number, firstName: string) {
+  return {
+    patronId,
+    callListId: patronId * 10,
+    firstName,
+    lastName: 'Okafor',
+    preferredName: null,
+    language: 'en',
+    ageBand: '80-84',
+    phones: [],
+    attempts: 0,
+    scriptVersionId: 1,
+    scriptLanguage: 'en',
+  };
+}
+
+const household: CallCard = {
+  claimId: 7,
+  token: 'a-token-long-enough-for-the-schema',
+  expiresAt: '2030-01-01T10:05:00.000Z',
+  campaignId: 1,
+  campaignName: 'Check-in',
+  phone: '+14165550105',
+  timeZone: 'America/Toronto',
+  callableNow: true,
+  notCallableReason: null,
+  patrons: [person(1, 'Grace'), person(2, 'Daniel')],
+  scripts: [],
+  history: [],
+  isCallback: false,
+};
+
+const now = new Date('2030-01-01T10:00:00.000Z');
+const script = {
+  answers: { intro: 'speaking' },
+  ticks: { curbside: { toldAbout: true, wantsHelp: false } },
+};
+
+describe('outcome draft', () => {
+  it('asks for an outcome for everyone before saving', () => {
+    expect(checkDraft(emptyDraft(household), household, now)).toEqual({ outcome: 'required' });
+  });
+
+  it('gives the household one outcome, changeable per person', () => {
+    const draft = {
+      ...emptyDraft(household),
+      outcome: 'reached' as const,
+      perPerson: { 2: 'declined' as const },
+    };
+    const input = toInput(draft, household, script, { startedAt: null, endedAt: now });
+    expect(input.outcomes.map((o) => o.outcome)).toEqual(['reached', 'declined']);
+    expect(input.startedAt).toBeNull();
+    expect(input.endedAt).toBeNull();
+  });
+
+  it('gives the script and services to the people reached only', () => {
+    const draft = {
+      ...emptyDraft(household),
+      outcome: 'voicemail' as const,
+      perPerson: { 1: 'reached' as const },
+    };
+    const input = toInput(draft, household, script, { startedAt: now, endedAt: now });
+    expect(input.outcomes[0]?.servicesToldAbout).toEqual(['curbside']);
+    expect(input.outcomes[0]?.answers).toEqual({ intro: 'speaking' });
+    expect(input.outcomes[1]?.servicesToldAbout).toEqual([]);
+  });
+
+  it('needs a callback time in the future', () => {
+    const draft = { ...emptyDraft(household), outcome: 'callback' as const };
+    expect(checkDraft(draft, household, now).callbackAt).toBe('required');
+    expect(
+      checkDraft({ ...draft, callbackAt: '2029-12-31T09:00' }, household, now).callbackAt,
+    ).toBe('past');
+    const later = { ...draft, callbackAt: '2030-01-02T14:30' };
+    expect(checkDraft(later, household, now)).toEqual({});
+    expect(toInput(later, household, script, { startedAt: null, endedAt: now }).callbackAt).toBe(
+      new Date('2030-01-02T14:30').toISOString(),
+    );
+  });
+
+  it('puts a quote on the person who said it, and asks before do-not-call or deceased', () => {
+    const draft = {
+      ...emptyDraft(household),
+      outcome: 'reached' as const,
+      perPerson: { 2: 'deceased' as const },
+      quoteText: ' Lovely call ',
+      quoteConsent: true,
+    };
+    const input = toInput(draft, household, script, { startedAt: null, endedAt: now });
+    expect(input.outcomes[0]?.quote).toEqual({
+      text: 'Lovely call',
+      consentToPublish: true,
+      attribution: 'anonymous',
+    });
+    expect(input.outcomes[1]?.quote).toBeNull();
+    expect(needsConfirmation(draft, household)).toEqual(['deceased']);
+    expect(checkDraft({ ...draft, quoteText: '' }, household, now)).toEqual({
+      quoteText: 'required',
+    });
+  });
+});
