@@ -15,7 +15,11 @@ async function caller(token, index) {
   await sleep((index * 1000) / tokens.length);
   while (performance.now() < deadline) {
     const started = performance.now();
-    const response = await fetch(`${base}/api/campaigns/${campaignId}/claims`, { method: 'POST', headers, body: '{}' });
+    const response = await fetch(`${base}/api/campaigns/${campaignId}/claims`, {
+      method: 'POST',
+      headers,
+      body: '{}',
+    });
     const body = await response.json();
     latencies.push(performance.now() - started);
     if (body.status !== 'claimed') {
@@ -26,7 +30,11 @@ async function caller(token, index) {
     await sleep(thinkMin + Math.random() * (thinkMax - thinkMin));
     const to = performance.now();
     holds.push({ unit: body.call.patrons.map((p) => p.patronId).join('+'), from, to });
-    await fetch(`${base}/api/claims/${body.call.claimId}/release`, { method: 'POST', headers, body: JSON.stringify({ token: body.call.token }) });
+    await fetch(`${base}/api/claims/${body.call.claimId}/release`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ token: body.call.token }),
+    });
   }
 }
 

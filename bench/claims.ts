@@ -34,63 +34,145 @@ function percentile(sorted: number[], p: number): number {
 }
 const summary = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
-  return { p50: percentile(sorted, 50), p99: percentile(sorted, 99), p999: percentile(sorted, 99.9) };
+  return {
+    p50: percentile(sorted, 50),
+    p99: percentile(sorted, 99),
+    p999: percentile(sorted, 99.9),
+  };
 };
 
-async function prepare(database: OpenedDatabase, callers: number): Promise<{ campaignId: number; tokens: string[] }> {
+async function prepare(
+  database: OpenedDatabase,
+  callers: number,
+): Promise<{ campaignId: number; tokens: string[] }> {
   const ctx: Ctx = { db: database.db, actor: null, now: () => new Date(), log: silentLog };
   await migrateToLatest(database.db);
   await ensureStarterContent(ctx);
   await loadDemo(ctx, { patrons: 20_000, seed: 5, defaultRegion: 'CA' });
-  const script = await database.db.selectFrom('scripts').select('id').orderBy('id').executeTakeFirstOrThrow();
-  const open = { weekdayStart: '00:00', weekdayEnd: '23:59', weekendStart: '00:00', weekendEnd: '23:59' };
-  const campaign = await createCampaign(ctx, { name: 'Load', purpose: 'Load test', legalAuthority: 'n/a', contact: 'n/a', scriptId: script.id, callingHours: open, audience: { statuses: ['active', 'expired'] } });
+  const script = await database.db
+    .selectFrom('scripts')
+    .select('id')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  const open = {
+    weekdayStart: '00:00',
+    weekdayEnd: '23:59',
+    weekendStart: '00:00',
+    weekendEnd: '23:59',
+  };
+  const campaign = await createCampaign(ctx, {
+    name: 'Load',
+    purpose: 'Load test',
+    legalAuthority: 'n/a',
+    contact: 'n/a',
+    scriptId: script.id,
+    callingHours: open,
+    audience: { statuses: ['active', 'expired'] },
+  });
   await launchCampaign(ctx, campaign.id);
   const tokens: string[] = [];
   for (let i = 0; i < callers; i += 1) {
     const email = `loadcaller${i}@bench.example.org`;
-    await createUser(ctx, { email, name: `Caller ${i}`, role: 'caller', password: 'load test passphrase' });
-    const session = await signIn(ctx, { email, password: 'load test passphrase', ip: `10.0.${Math.floor(i / 250)}.${i % 250}` }, { idleMinutes: 600, maxHours: 12 });
+    await createUser(ctx, {
+      email,
+      name: `Caller ${i}`,
+      role: 'caller',
+      password: 'load test passphrase',
+    });
+    const session = await signIn(
+      ctx,
+      { email, password: 'load test passphrase', ip: `10.0.${Math.floor(i / 250)}.${i % 250}` },
+      { idleMinutes: 600, maxHours: 12 },
+    );
     tokens.push(session.token);
   }
   return { campaignId: campaign.id, tokens };
 }
 
 /** Runs the closed loop for `seconds` and the bare statement reference; returns percentiles in ms. */
-export async function benchClaims(config: DatabaseConfig, callers: number, seconds: number, think = '200-1000'): Promise<ClaimBenchResult> {
+export async function benchClaims(
+  config: DatabaseConfig,
+  callers: number,
+  seconds: number,
+  think = '200-1000',
+): Promise<ClaimBenchResult> {
   const database = openDatabase(config);
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'od-claims-'));
   try {
     const { campaignId, tokens } = await prepare(database, callers);
-    const app = await buildApp({ db: database.db, now: () => new Date(), sessions: { idleMinutes: 600, maxHours: 12 }, secure: false, publicUrl: 'http://127.0.0.1', trustProxy: false, uploadsDir: work, maxUploadBytes: 1024, defaultRegion: 'CA' });
+    const app = await buildApp({
+      db: database.db,
+      now: () => new Date(),
+      sessions: { idleMinutes: 600, maxHours: 12 },
+      secure: false,
+      publicUrl: 'http://127.0.0.1',
+      trustProxy: false,
+      uploadsDir: work,
+      maxUploadBytes: 1024,
+      defaultRegion: 'CA',
+    });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${address.port}`;
-    const load = spawnSync(process.execPath, [path.join(path.dirname(fileURLToPath(import.meta.url)), 'claims-load.mjs'), base, String(campaignId), JSON.stringify(tokens), String(seconds), think], {
-      encoding: 'utf8',
-      maxBuffer: 512 * 1024 * 1024,
-    });
+    const load = spawnSync(
+      process.execPath,
+      [
+        path.join(path.dirname(fileURLToPath(import.meta.url)), 'claims-load.mjs'),
+        base,
+        String(campaignId),
+        JSON.stringify(tokens),
+        String(seconds),
+        think,
+      ],
+      {
+        encoding: 'utf8',
+        maxBuffer: 512 * 1024 * 1024,
+      },
+    );
     await app.close();
     if (load.status !== 0) throw new Error(`load generator failed: ${load.stderr}`);
-    const { latencies, holds } = JSON.parse(load.stdout) as { latencies: number[]; holds: { unit: string; from: number; to: number }[] };
+    const { latencies, holds } = JSON.parse(load.stdout) as {
+      latencies: number[];
+      holds: { unit: string; from: number; to: number }[];
+    };
     let doubles = 0;
     const byUnit = new Map<string, { from: number; to: number }[]>();
     for (const h of holds) byUnit.set(h.unit, [...(byUnit.get(h.unit) ?? []), h]);
     for (const list of byUnit.values()) {
       list.sort((a, b) => a.from - b.from);
-      for (let i = 1; i < list.length; i += 1) if ((list[i]?.from ?? 0) < (list[i - 1]?.to ?? 0)) doubles += 1;
+      for (let i = 1; i < list.length; i += 1)
+        if ((list[i]?.from ?? 0) < (list[i - 1]?.to ?? 0)) doubles += 1;
     }
     // The reference: the bare claim statement, in process, on fresh unit keys.
     const bare: number[] = [];
-    const caller = await database.db.selectFrom('users').select('id').where('role', '=', 'caller').executeTakeFirstOrThrow();
+    const caller = await database.db
+      .selectFrom('users')
+      .select('id')
+      .where('role', '=', 'caller')
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < 2000; i += 1) {
       const now = new Date();
       const started = performance.now();
-      await acquireUnit(database.db, { unitKey: `bench:${i}`, campaignId, callerId: caller.id, token: `t${i}`, now: now.toISOString(), expiresAt: new Date(now.getTime() + 300_000).toISOString() });
+      await acquireUnit(database.db, {
+        unitKey: `bench:${i}`,
+        campaignId,
+        callerId: caller.id,
+        token: `t${i}`,
+        now: now.toISOString(),
+        expiresAt: new Date(now.getTime() + 300_000).toISOString(),
+      });
       bare.push(performance.now() - started);
     }
-    return { engine: config.engine, callers, think, claims: latencies.length, doubles, http: summary(latencies), bare: summary(bare) };
+    return {
+      engine: config.engine,
+      callers,
+      think,
+      claims: latencies.length,
+      doubles,
+      http: summary(latencies),
+      bare: summary(bare),
+    };
   } finally {
     await database.close();
     fs.rmSync(work, { recursive: true, force: true });

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
+import { benchClaims } from './claims.js';
 import {
   generatePatrons,
   KOHA_BORROWER_COLUMNS,
@@ -194,6 +195,47 @@ async function benchXlsx(): Promise<void> {
   );
 }
 
+const ms = (n: number) => `${n.toFixed(1)} ms`;
+
+async function claimRows(): Promise<void> {
+  const seconds = ROWS >= 300_000 ? 20 : 8;
+  const sqlite = await benchClaims(
+    { engine: 'sqlite', file: path.join(work, 'claims.db'), synchronous: 'FULL' },
+    200,
+    seconds,
+  );
+  row(
+    'PA-5',
+    `claim-next over HTTP, 200 callers holding each patron 0.2–1 s, SQLite (${fmt(sqlite.claims)} claims, ${sqlite.doubles} double claims)`,
+    `p50 ${ms(sqlite.http.p50)}, p99 ${ms(sqlite.http.p99)}, p99.9 ${ms(sqlite.http.p999)}`,
+    `bare claim statement p50 ${ms(sqlite.bare.p50)}, p99 ${ms(sqlite.bare.p99)}`,
+    '—',
+    'p99 ≤ 15 ms, p99.9 ≤ 50 ms, 0 double claims',
+    sqlite.http.p99 <= 15 && sqlite.http.p999 <= 50 && sqlite.doubles === 0,
+  );
+  const name = `od_bench_${randomBytes(4).toString('hex')}`;
+  await pgAdmin(`create database ${name}`);
+  try {
+    const pgRun = await benchClaims(
+      { engine: 'postgres', url: pgUrlFor(name), poolMax: 10 },
+      32,
+      seconds,
+    );
+    const ratio = pgRun.http.p99 / Math.max(pgRun.bare.p99, 0.001);
+    row(
+      'PA-7',
+      `claim-next over HTTP, 32 callers, PostgreSQL (${fmt(pgRun.claims)} claims, ${pgRun.doubles} double claims)`,
+      `p50 ${ms(pgRun.http.p50)}, p99 ${ms(pgRun.http.p99)}`,
+      `bare claim statement p99 ${ms(pgRun.bare.p99)}`,
+      `${ratio.toFixed(1)}×`,
+      'p99 ≤ 1.5× raw, 0 double claims',
+      ratio <= 1.5 && pgRun.doubles === 0,
+    );
+  } finally {
+    await pgAdmin(`drop database if exists ${name} with (force)`);
+  }
+}
+
 try {
   process.stdout.write(
     `Outreach Desk benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores\n\n`,
@@ -206,6 +248,7 @@ try {
   const small = benchSqlite(csv, ROWS, 'PA-1');
   await benchPostgres(csv, ROWS);
   await benchXlsx();
+  await claimRows();
   if (args.includes('--large')) {
     const large = path.join(work, 'patrons-3m.csv');
     await writePatronsCsv(large, { count: ROWS * 10, seed: 2 });

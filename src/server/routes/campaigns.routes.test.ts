@@ -334,9 +334,12 @@ describe('role × route matrix for campaigns, scripts, services and library', ()
       legalAuthority: 'Public Libraries Act',
     });
     const script = await call('caller', 'GET', `/api/campaigns/${campaignId}/script`);
-    const versions = script.json<{ script: { versions: { language: string }[] } }>().script.versions;
+    const versions = script.json<{ script: { versions: { language: string }[] } }>().script
+      .versions;
     expect(versions.map((v) => v.language)).toEqual(['en', 'fr']);
-    expect((await call('viewer', 'GET', `/api/campaigns/${campaignId}/script`)).statusCode).toBe(403);
+    expect((await call('viewer', 'GET', `/api/campaigns/${campaignId}/script`)).statusCode).toBe(
+      403,
+    );
     expect((await call('viewer', 'GET', '/api/campaigns')).json()).toMatchObject({
       items: [{ name: 'Wellness check-in', callListSize: 2 }],
     });
