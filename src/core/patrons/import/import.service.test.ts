@@ -223,3 +223,29 @@ describe('importing a Koha patron export', () => {
     });
   });
 });
+
+describe('an export without a header row', () => {
+  it('imports a Polaris phone-notice file by the layout’s own columns', async () => {
+    const file = path.join(dir, 'notices.txt');
+    // MediaType, LanguageCode, NoticeType, NotificationLevel, PatronBarcode, PatronTitle, first, last, phone, e-mail…
+    fs.writeFileSync(
+      file,
+      [
+        'V,1,1,1,21234000111222,,Marie,Tremblay,905-832-2281,marie@example.org,MAIN,1,Main Library,31234000999,2026-03-10,The Book',
+        'V,1,1,1,21234000111230,,Jean,Roy,416-555-2368,,MAIN,1,Main Library,31234000998,2026-03-10,Another Book',
+      ].join('\n'),
+    );
+    const report = await run(file, { layout: 'polaris-phone-notice-csv' });
+    expect(report).toMatchObject({ status: 'completed', rows: 2, inserted: 2, rejected: 0 });
+    const marie = await t.db
+      .selectFrom('patrons')
+      .selectAll()
+      .where('card_number', '=', '21234000111222')
+      .executeTakeFirstOrThrow();
+    expect(marie).toMatchObject({
+      first_name: 'Marie',
+      last_name: 'Tremblay',
+      primary_phone: '+19058322281',
+    });
+  });
+});

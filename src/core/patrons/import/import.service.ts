@@ -63,27 +63,49 @@ function unreadable(error: unknown): unknown {
 }
 
 /** Reads the header row and settles the layout and mapping. @throws UNPROCESSABLE, VALIDATION_FAILED */
-async function planImport(options: ImportPatronsOptions): Promise<{
-  read: SpreadsheetRead;
-  plan: LayoutDetection | Omit<LayoutDetection, 'confidence' | 'candidates'>;
-}> {
-  const read = await readSpreadsheet(options.filePath, {
+async function openFile(
+  options: ImportPatronsOptions,
+  headers?: readonly string[],
+): Promise<SpreadsheetRead> {
+  return readSpreadsheet(options.filePath, {
     fileName: options.fileName,
     ...(options.format ? { format: options.format } : {}),
     ...(options.sheet ? { sheet: options.sheet } : {}),
+    ...(headers ? { headers: [...headers] } : {}),
   }).catch((error: unknown) => {
     throw unreadable(error);
   });
+}
+
+type Plan = LayoutDetection | Omit<LayoutDetection, 'confidence' | 'candidates'>;
+
+/**
+ * Reads the header row and settles the layout and mapping. A chosen layout whose exports have no
+ * header row (Polaris phone notices) reads the first row as data when it holds no known header.
+ * @throws UNPROCESSABLE, VALIDATION_FAILED
+ */
+export async function planImport(
+  options: ImportPatronsOptions,
+): Promise<{ read: SpreadsheetRead; plan: Plan; headers?: readonly string[] }> {
   const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
   if (options.layout !== undefined && chosen === undefined) {
     throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
       field: 'layout',
     });
   }
-  const plan = chosen
+  let read = await openFile(options);
+  let plan: Plan = chosen
     ? { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) }
     : detectLayout(read.headers, read.format, options.mapping);
+  const headerless = chosen?.headerlessColumns;
+  if (plan.mapping.cardNumber === undefined && chosen && headerless) {
+    await read.close();
+    read = await openFile(options, headerless);
+    plan = { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) };
+    if (plan.mapping.cardNumber !== undefined) return { read, plan, headers: headerless };
+  }
   if (plan.mapping.cardNumber === undefined) {
+    await read.close();
     throw new AppError(
       'UNPROCESSABLE',
       `No card number column was found in ${options.fileName}; choose which column holds the card number`,
@@ -295,7 +317,7 @@ async function finishImport(ctx: Ctx, record: ImportRow, totals: Totals): Promis
  */
 export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Promise<ImportRow> {
   assertRole(ctx, 'admin', 'coordinator');
-  const { read, plan } = await planImport(options);
+  const { read, plan, headers } = await planImport(options);
   // The rows are read again by the parsing thread: this reader was only for the header.
   await read.close();
   const { record, resumed } = await openRecord(ctx, options, read, plan);
@@ -321,6 +343,7 @@ export async function importPatrons(ctx: Ctx, options: ImportPatronsOptions): Pr
       format: read.format,
       sheet: read.sheet,
       layoutId: plan.layout.id,
+      ...(headers ? { headers: [...headers] } : {}),
       mapping: plan.mapping,
       defaultRegion: options.defaultRegion,
       today: ctx.now().toISOString(),

@@ -11,6 +11,8 @@ export interface ParseSource {
   format: FileFormat;
   sheet?: string | undefined;
   layoutId: string;
+  /** Column names for a file without a header row. */
+  headers?: string[] | undefined;
   mapping: FieldMapping;
   defaultRegion: string;
   /** ISO timestamp of the import's "today" (statuses, implausible birth dates). */
@@ -43,6 +45,7 @@ export async function* parseBatches(source: ParseSource): AsyncGenerator<ParsedB
     fileName: source.fileName,
     format: source.format,
     ...(source.sheet ? { sheet: source.sheet } : {}),
+    ...(source.headers ? { headers: source.headers } : {}),
   });
   const options = {
     defaultRegion: source.defaultRegion as CountryCode,

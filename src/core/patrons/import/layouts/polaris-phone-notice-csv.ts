@@ -43,6 +43,8 @@ function markTextNumbers(patron: ImportedPatron, ctx: RowContext): void {
  */
 export const polarisPhoneNoticeCsv: Layout = {
   id: 'polaris-phone-notice-csv',
+  // Polaris writes the notice file without a header row.
+  headerlessColumns: POLARIS_PHONE_NOTICE_COLUMNS,
   label: 'Polaris — phone notice export',
   description:
     'Polaris telephony notice export (MediaType, LanguageCode, PatronBarcode, PhoneNumber…).',

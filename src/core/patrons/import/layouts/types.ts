@@ -60,6 +60,8 @@ export interface Layout {
   /** How a `fullName` column is split. */
   nameOrder: NameOrder;
   headerAliases: Partial<Record<MappableField, readonly string[]>>;
+  /** For exports written without a header row: the columns, in order. */
+  headerlessColumns?: readonly string[];
   /** Headers characteristic of this layout, used by detectLayout; empty for the generic layout. */
   signature: readonly string[];
   /** Columns of this export that are understood and deliberately not stored. */

@@ -21,6 +21,8 @@ export interface ReadSpreadsheetOptions {
   /** Sheet name for workbooks; the first sheet by default. */
   sheet?: string;
   limits?: Partial<ReadLimits>;
+  /** The file has no header row (some ILS exports): these name its columns, and row 1 is data. */
+  headers?: string[];
   /** Name used in messages; the file's own name by default (uploads are stored under temporary names). */
   fileName?: string;
 }
@@ -129,5 +131,13 @@ export async function readSpreadsheet(
   }
   const format = options.format ?? detectFormat(fileName, await readHead(path));
   const log = problemLog(limits.maxProblems);
-  return openRows(path, fileName, format, options, limits, { fileName, limits, log });
+  const base = {
+    fileName,
+    limits,
+    log,
+    ...(options.headers && format !== 'json' && format !== 'jsonl'
+      ? { headers: options.headers }
+      : {}),
+  };
+  return openRows(path, fileName, format, options, limits, base);
 }
