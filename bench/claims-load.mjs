@@ -11,8 +11,8 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function caller(token, index) {
   const headers = { cookie: `od_session=${token}`, 'content-type': 'application/json' };
-  // Callers start spread over the first second, as people do.
-  await sleep((index * 1000) / tokens.length);
+  // Callers start spread over one hold time, as a team does, rather than all in the same instant.
+  await sleep((index * thinkMax) / tokens.length);
   while (performance.now() < deadline) {
     const started = performance.now();
     const response = await fetch(`${base}/api/campaigns/${campaignId}/claims`, {

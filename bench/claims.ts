@@ -1,7 +1,7 @@
 // Claim-next under load (PERFORMANCE PA-5, PA-7): callers in a closed loop over HTTP against a real
 // server, each claiming the next patron and releasing it, against the bare claim statement run in
 // the same process on the same data.
-import { spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -27,6 +27,20 @@ export interface ClaimBenchResult {
   doubles: number;
   http: { p50: number; p99: number; p999: number };
   bare: { p50: number; p99: number; p999: number };
+}
+
+function runLoad(args: string[]): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (err += chunk));
+    child.on('error', reject);
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`load generator failed: ${err}`)),
+    );
+  });
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -115,24 +129,17 @@ export async function benchClaims(
     const address = app.server.address();
     if (address === null || typeof address === 'string') throw new Error('no port');
     const base = `http://127.0.0.1:${address.port}`;
-    const load = spawnSync(
-      process.execPath,
-      [
-        path.join(path.dirname(fileURLToPath(import.meta.url)), 'claims-load.mjs'),
-        base,
-        String(campaignId),
-        JSON.stringify(tokens),
-        String(seconds),
-        think,
-      ],
-      {
-        encoding: 'utf8',
-        maxBuffer: 512 * 1024 * 1024,
-      },
-    );
+    // Asynchronous on purpose: the server answering the load lives in this process.
+    const load = await runLoad([
+      path.join(path.dirname(fileURLToPath(import.meta.url)), 'claims-load.mjs'),
+      base,
+      String(campaignId),
+      JSON.stringify(tokens),
+      String(seconds),
+      think,
+    ]);
     await app.close();
-    if (load.status !== 0) throw new Error(`load generator failed: ${load.stderr}`);
-    const { latencies, holds } = JSON.parse(load.stdout) as {
+    const { latencies, holds } = JSON.parse(load) as {
       latencies: number[];
       holds: { unit: string; from: number; to: number }[];
     };
