@@ -1,64 +1,17 @@
 /**
- * Import shapes as the API sends them. The server's own definitions live in the import pipeline,
- * which the web app may not import; these copy only what the screens read.
+ * Import shapes as the API sends them: the pipeline's own types from src/shared, and the preview
+ * and report wrappers the screens read.
  */
-import type { z } from 'zod';
-import type { importProblemSchema, phoneSchema } from '../../../../shared/schemas/patrons.js';
+import type { FieldMapping, ImportedPatron, ImportProblem } from '../../../../shared/import.js';
 
-export type PhoneNumber = z.infer<typeof phoneSchema>;
-export type ImportProblem = z.infer<typeof importProblemSchema>;
-
-/** The patron fields a column can be mapped to, in the order the mapping table lists them. */
-export const MAPPABLE_FIELDS = [
-  'cardNumber',
-  'externalId',
-  'firstName',
-  'lastName',
-  'fullName',
-  'preferredName',
-  'birthDate',
-  'language',
-  'branch',
-  'patronType',
-  'status',
-  'active',
-  'barred',
-  'expiryDate',
-  'homePhone',
-  'mobilePhone',
-  'workPhone',
-  'otherPhone',
-  'email',
-  'secondaryEmail',
-  'city',
-  'region',
-  'postalCode',
-  'tags',
-] as const;
-export type MappableField = (typeof MAPPABLE_FIELDS)[number];
-
-/** Field → column header as written in the file; an empty header means "not imported". */
-export type FieldMapping = Partial<Record<MappableField, string>>;
-
-export interface ImportedPatron {
-  cardNumber: string;
-  externalId: string | null;
-  firstName: string;
-  lastName: string;
-  preferredName: string | null;
-  birthDate: string | null;
-  language: string | null;
-  branch: string | null;
-  patronType: string | null;
-  status: 'active' | 'expired' | 'inactive' | 'barred';
-  expiryDate: string | null;
-  phones: PhoneNumber[];
-  emails: string[];
-  city: string | null;
-  region: string | null;
-  postalCode: string | null;
-  tags: string[];
-}
+export { MAPPABLE_FIELDS } from '../../../../shared/import.js';
+export type {
+  FieldMapping,
+  ImportedPatron,
+  ImportProblem,
+  MappableField,
+  PhoneNumber,
+} from '../../../../shared/import.js';
 
 export interface ImportPreview {
   format: string;
