@@ -299,6 +299,8 @@ export interface ClaimsTable {
   token: string;
   claimed_at: Timestamp;
   expires_at: Timestamp;
+  /** JSON { patronId: scriptVersionId } fixed when the call starts. */
+  script_versions: ColumnType<string | null, string | null | undefined, string | null>;
 }
 
 export interface AttemptsTable {

@@ -1,4 +1,4 @@
-import type { CampaignRow, ClaimRow, Db } from '../../db/database.js';
+import type { CampaignRow, ClaimRow, Db, ScriptVersionRow } from '../../db/database.js';
 import type { CallCard, Outcome } from '../../shared/schemas/calls.js';
 import type { CallingHours } from '../../shared/schemas/campaigns.js';
 import type { ScriptVersionBody } from '../../shared/schemas/scripts.js';
@@ -35,10 +35,7 @@ export async function buildCallCard(
     rows.map(async (row) => {
       const p = patrons.find((x) => x.id === row.patron_id);
       if (!p) throw new Error(`patron ${row.patron_id} vanished`);
-      const version =
-        campaign.script_id === null
-          ? undefined
-          : await scriptVersionForPatron(ctx.db, campaign.script_id, p.language);
+      const version = await scriptVersionOfCall(ctx.db, claim, campaign, p);
       if (version)
         versions.set(version.id, {
           language: version.language,
@@ -62,6 +59,17 @@ export async function buildCallCard(
       };
     }),
   );
+  if (claim.script_versions === null) {
+    // Fixed now, so the call keeps these versions whatever is saved while it runs.
+    const fixed = JSON.stringify(
+      Object.fromEntries(people.map((p) => [p.patronId, p.scriptVersionId])),
+    );
+    await ctx.db
+      .updateTable('claims')
+      .set({ script_versions: fixed })
+      .where('id', '=', claim.id)
+      .execute();
+  }
   await recordAudit(ctx, {
     action: 'patron.view',
     objectType: 'patron',
@@ -89,6 +97,27 @@ export async function buildCallCard(
     ),
     isCallback: rows.some((r) => r.callback_at !== null),
   };
+}
+
+/**
+ * The script version a patron's call uses: the one fixed when the call started, or — when the call
+ * starts now — the latest in the patron's language (else the script's default language).
+ */
+export async function scriptVersionOfCall(
+  db: Db,
+  claim: Pick<ClaimRow, 'script_versions'>,
+  campaign: Pick<CampaignRow, 'script_id'>,
+  patron: { id: number; language: string | null },
+): Promise<ScriptVersionRow | undefined> {
+  if (campaign.script_id === null) return undefined;
+  const fixed =
+    claim.script_versions === null
+      ? undefined
+      : (JSON.parse(claim.script_versions) as Record<string, number | null>)[String(patron.id)];
+  if (fixed !== undefined && fixed !== null) {
+    return db.selectFrom('script_versions').selectAll().where('id', '=', fixed).executeTakeFirst();
+  }
+  return scriptVersionForPatron(db, campaign.script_id, patron.language);
 }
 
 /**

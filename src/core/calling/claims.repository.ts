@@ -38,6 +38,7 @@ export async function acquireUnit(
     token: unit.token,
     claimed_at: unit.now,
     expires_at: unit.expiresAt,
+    script_versions: null,
   };
   return db
     .insertInto('claims')

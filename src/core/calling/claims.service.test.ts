@@ -7,6 +7,7 @@ import type { Actor, Ctx } from '../context.js';
 import type { CallCard, ClaimNextResult } from '../../shared/schemas/calls.js';
 import { claimNextPatron, getCurrentCall, releaseClaim, renewClaim } from './claims.service.js';
 import { markDoNotCall, recordOutcome, scheduleCallback } from './outcomes.service.js';
+import { getScript, saveScript } from '../scripts/scripts.service.js';
 
 let t: TestDatabase;
 let clock: TestClock;
@@ -300,6 +301,34 @@ describe('outcomes', () => {
     const again = claimed(await claimNextPatron(caller(1), campaign.id));
     expect(again.patrons.map((p) => p.firstName)).toEqual(['Giovanni']);
     expect(again.history.map((h) => h.note)).toContain('Loves the curbside service');
+  });
+
+  it('keeps the script version a call started with when the script is saved during the call', async () => {
+    const patron = await createPatron(t.db, { language: 'fr' });
+    const campaign = await launchTestCampaign(coordinator);
+    const card = claimed(await claimNextPatron(caller(0), campaign.id));
+    const started = card.patrons[0]!.scriptVersionId;
+    expect(card.patrons[0]!.scriptLanguage).toBe('fr');
+    const script = await getScript(coordinator, campaign.scriptId!);
+    const versions = script.versions.map(({ language, start, steps }) => ({
+      language,
+      start,
+      steps: steps.map((s) => ({ ...s, title: `${s.title} (v2)` })),
+    }));
+    await saveScript(coordinator, script.id, {
+      name: script.name,
+      description: script.description,
+      defaultLanguage: script.defaultLanguage,
+      versions,
+    });
+    expect((await getCurrentCall(caller(0)))?.patrons[0]!.scriptVersionId).toBe(started);
+    await recordOutcome(caller(0), card.claimId, reached(card));
+    const attempt = await t.db
+      .selectFrom('attempts')
+      .select('script_version_id')
+      .where('patron_id', '=', patron.id)
+      .executeTakeFirstOrThrow();
+    expect(attempt.script_version_id).toBe(started);
   });
 
   it('removes a deceased patron from every campaign, with care', async () => {

@@ -1,4 +1,4 @@
-import type { CallListRow, CampaignRow, Db } from '../../db/database.js';
+import type { CallListRow, CampaignRow, ClaimRow, Db } from '../../db/database.js';
 import {
   OUTCOME_FLAGS,
   recordOutcomeInput,
@@ -10,7 +10,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import { assertRole, hasRole } from '../policy.js';
-import { scriptVersionForPatron } from '../scripts/scripts.service.js';
+import { scriptVersionOfCall } from './call-card.js';
 import { assertHeld, unitRows } from './claims.service.js';
 
 type PatronOutcome = ReturnType<typeof recordOutcomeInput.parse>['outcomes'][number];
@@ -76,6 +76,7 @@ async function applyPatronFacts(
 
 async function insertAttempt(
   ctx: Ctx,
+  claim: ClaimRow,
   campaign: CampaignRow,
   row: CallListRow,
   o: PatronOutcome,
@@ -84,13 +85,11 @@ async function insertAttempt(
   const now = ctx.now().toISOString();
   const patron = await ctx.db
     .selectFrom('patrons')
-    .select('language')
+    .select(['id', 'language'])
     .where('id', '=', row.patron_id)
     .executeTakeFirstOrThrow();
-  const version =
-    campaign.script_id === null
-      ? undefined
-      : await scriptVersionForPatron(ctx.db, campaign.script_id, patron.language);
+  // The version shown when the call started, even if the script was saved since.
+  const version = await scriptVersionOfCall(ctx.db, claim, campaign, patron);
   const attempt = await ctx.db
     .insertInto('attempts')
     .values({
@@ -174,7 +173,7 @@ export async function recordOutcome(
     for (const row of rows) {
       const o = input.outcomes.find((x) => x.patronId === row.patron_id);
       if (!o) continue;
-      await insertAttempt(tx, campaign, row, o, input);
+      await insertAttempt(tx, claim, campaign, row, o, input);
       const state = nextState(row, o.outcome, campaign, {
         now,
         callbackAt: input.callbackAt,

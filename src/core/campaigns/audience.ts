@@ -87,6 +87,21 @@ export function audienceCondition(
       ),
     );
   }
+  if (a.notContactedSince) {
+    const since = a.notContactedSince;
+    all.push(
+      eb.not(
+        eb.exists(
+          eb
+            .selectFrom('attempts')
+            .select('attempts.id')
+            .whereRef('attempts.patron_id', '=', 'patrons.id')
+            .where('attempts.contact', '=', 1)
+            .where('attempts.created_at', '>=', since),
+        ),
+      ),
+    );
+  }
   return eb.and(all);
 }
 

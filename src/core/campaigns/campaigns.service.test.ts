@@ -110,6 +110,33 @@ describe('audience', () => {
     ]);
   });
 
+  it('can leave out patrons reached since a date, in any campaign', async () => {
+    const reached = await createPatron(t.db);
+    await createPatron(t.db);
+    const earlier = await launchCampaign(
+      ctx,
+      (await createCampaign(ctx, base({ name: 'Earlier', scriptId: await starterScriptId() }))).id,
+    );
+    await t.db
+      .insertInto('attempts')
+      .values({
+        campaign_id: earlier.id,
+        patron_id: reached.id,
+        caller_id: coordinator.id,
+        channel: 'phone',
+        outcome: 'reached',
+        contact: 1,
+        created_at: '2026-02-20T15:00:00.000Z',
+      })
+      .execute();
+    expect(
+      (await previewAudience(ctx, { audience: { notContactedSince: '2026-02-01' } })).count,
+    ).toBe(1);
+    expect(
+      (await previewAudience(ctx, { audience: { notContactedSince: '2026-02-21' } })).count,
+    ).toBe(2);
+  });
+
   it('can leave out patrons already on another running campaign', async () => {
     const first = await createPatron(t.db);
     await createPatron(t.db);

@@ -77,6 +77,7 @@ claims.caller_id integer not null
 claims.token text not null
 claims.claimed_at timestamp with time zone not null
 claims.expires_at timestamp with time zone not null
+claims.script_versions text
 households.id integer not null identity
 households.phone_e164 text not null
 households.created_at timestamp with time zone not null

@@ -39,6 +39,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('token', 'text', (c) => c.notNull())
     .addColumn('claimed_at', ts, (c) => c.notNull())
     .addColumn('expires_at', ts, (c) => c.notNull())
+    // JSON { patronId: scriptVersionId } fixed when the call starts: the call keeps its version.
+    .addColumn('script_versions', 'text')
     .execute();
   await db.schema
     .createIndex('claims_caller')

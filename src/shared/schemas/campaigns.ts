@@ -41,6 +41,8 @@ export const audienceSchema = z
     hasPhone: z.boolean().optional(),
     hasEmail: z.boolean().optional(),
     notInOtherActiveCampaign: z.boolean().optional(),
+    /** Leave out patrons reached (spoken to) by any campaign on or after this date. */
+    notContactedSince: isoDate.optional(),
   })
   .meta({ id: 'Audience' });
 export type Audience = z.infer<typeof audienceSchema>;

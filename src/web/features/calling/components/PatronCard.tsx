@@ -1,6 +1,7 @@
 import type { Ref } from 'react';
 import { useTranslation } from 'react-i18next';
-import { callLink, type CallCard, type CallScheme } from '../../../../shared/schemas/calls.js';
+import type { CallCard, CallScheme } from '../../../../shared/schemas/calls.js';
+import { linkTelephony } from '../../../components/telephony/telephony';
 import { CallHistory } from './CallHistory';
 import { displayName, languageName, readablePhone } from './format';
 
@@ -39,7 +40,7 @@ function PhoneLink({
       {call.callableNow ? (
         <a
           className="dial"
-          href={callLink(scheme, phone.e164)}
+          href={linkTelephony(scheme).linkFor(phone.e164) ?? undefined}
           onClick={onDial}
           aria-label={t('calling.card.callNumber', { number })}
         >
@@ -136,7 +137,7 @@ export function PatronCard({
           {call.callableNow ? (
             <a
               className="dial dial--main"
-              href={callLink(scheme, shared)}
+              href={linkTelephony(scheme).linkFor(shared) ?? undefined}
               onClick={onDial}
               aria-label={t('calling.card.callNumber', { number: readablePhone(shared) })}
             >

@@ -41,6 +41,9 @@ export function useAudienceLines(audience: Audience): string[] {
     (audience.statuses ?? ['active']).map((status) => t(`builder.audience.status.${status}`)),
     'statuses',
   );
+  if (audience.notContactedSince) {
+    lines.push(t('summary.audience.notContactedSince', { date: audience.notContactedSince }));
+  }
   for (const flag of ['hasPhone', 'hasEmail', 'inHousehold', 'notInOtherActiveCampaign'] as const) {
     if (audience[flag] === true) lines.push(t(`builder.audience.flags.${flag}`));
   }

@@ -3,6 +3,7 @@ import { AGE_BANDS, type Audience } from '../../../../../shared/schemas/campaign
 import { patronStatusSchema } from '../../../../../shared/schemas/patrons.js';
 import { Checkbox } from '../../../../components/ui/Checkbox';
 import { CheckboxGroup } from '../../../../components/ui/CheckboxGroup';
+import { TextField } from '../../../../components/ui/TextField';
 import { AudiencePreviewPanel } from './AudiencePreviewPanel';
 import { patchAudience } from './draft';
 import { NumberField, ListField } from './fields';
@@ -59,6 +60,15 @@ export function AudienceStep({
             error={errors['audience.maxAge']}
           />
         </div>
+        <TextField
+          id={fieldId('audience.notContactedSince')}
+          type="date"
+          label={t('builder.audience.notContactedSince')}
+          hint={t('builder.audience.notContactedSinceHint')}
+          value={audience.notContactedSince ?? ''}
+          onChange={(value) => set({ notContactedSince: value === '' ? undefined : value })}
+          error={errors['audience.notContactedSince']}
+        />
         <ListField
           id="campaign-audience-branches"
           label={t('builder.audience.branches')}

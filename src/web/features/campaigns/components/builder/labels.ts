@@ -12,6 +12,7 @@ export function useBuilderLabels() {
     endsOn: t('builder.purpose.endsOn'),
     'audience.minAge': t('builder.audience.minAge'),
     'audience.maxAge': t('builder.audience.maxAge'),
+    'audience.notContactedSince': t('builder.audience.notContactedSince'),
     channel: t('builder.rules.channel'),
     maxAttempts: t('builder.rules.maxAttempts'),
     attemptGapHours: t('builder.rules.attemptGapHours'),
