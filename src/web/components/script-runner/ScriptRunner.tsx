@@ -16,6 +16,8 @@ export interface ScriptRunnerProps {
   /** The services a services step may offer (those of the campaign). */
   services: readonly Service[];
   onAnswer?: (step: ScriptStep, answerId: string | null, next: string) => void;
+  /** Going back to a step: the answer given there no longer holds. */
+  onBack?: (step: ScriptStep) => void;
   onServicesChange?: (ticks: Record<string, ServiceTick>) => void;
   /** Shown beside the End heading, e.g. "Record the outcome". */
   endActions?: ReactNode;
@@ -34,6 +36,7 @@ export function ScriptRunner({
   merge,
   services,
   onAnswer,
+  onBack,
   onServicesChange,
   endActions,
 }: ScriptRunnerProps) {
@@ -58,8 +61,11 @@ export function ScriptRunner({
     setPath((current) => [...current, next]);
   };
   const back = () => {
+    if (path.length < 2) return;
     moved.current = true;
-    setPath((current) => (current.length > 1 ? current.slice(0, -1) : current));
+    const returnedTo = version.steps.find((s) => s.id === path.at(-2));
+    if (returnedTo) onBack?.(returnedTo);
+    setPath((current) => current.slice(0, -1));
   };
   const changeTicks = (next: Record<string, ServiceTick>) => {
     setTicks(next);

@@ -154,6 +154,9 @@ export function CallView(props: CallViewProps) {
         library={props.library}
         services={props.services}
         onAnswer={(stepId, answerId) => setAnswers((a) => ({ ...a, [stepId]: answerId }))}
+        onUnanswer={(stepId) =>
+          setAnswers((a) => Object.fromEntries(Object.entries(a).filter(([id]) => id !== stepId)))
+        }
         onServicesChange={setTicks}
         onDone={() => outcomeRef.current?.focus()}
       />

@@ -13,6 +13,8 @@ export interface ScriptPanelProps {
   library: LibrarySettings | undefined;
   services: readonly Service[];
   onAnswer: (stepId: string, answerId: string) => void;
+  /** The caller went back to this step: forget the answer recorded there. */
+  onUnanswer: (stepId: string) => void;
   onServicesChange: (ticks: Record<string, ServiceTick>) => void;
   /** The script reached its end: go on to the outcome. */
   onDone: () => void;
@@ -26,6 +28,7 @@ export function ScriptPanel({
   library,
   services,
   onAnswer,
+  onUnanswer,
   onServicesChange,
   onDone,
 }: ScriptPanelProps) {
@@ -58,6 +61,7 @@ export function ScriptPanel({
           onAnswer={(step, answerId) => {
             if (answerId !== null) onAnswer(step.id, answerId);
           }}
+          onBack={(step) => onUnanswer(step.id)}
           onServicesChange={onServicesChange}
           endActions={<Button onClick={onDone}>{t('calling.script.toOutcome')}</Button>}
         />
