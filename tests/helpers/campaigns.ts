@@ -1,5 +1,6 @@
 import type { Ctx } from '../../src/core/context.js';
-import { createCampaign, launchCampaign } from '../../src/core/campaigns/campaigns.service.js';
+import { createCampaign } from '../../src/core/campaigns/campaigns.service.js';
+import { launchCampaign } from '../../src/core/campaigns/call-list.service.js';
 import { ensureStarterContent } from '../../src/core/campaigns/starter-content.js';
 import type { Campaign, CreateCampaignInput } from '../../src/shared/schemas/campaigns.js';
 

@@ -1,6 +1,5 @@
 import type { CampaignRow, CampaignsTable, Db } from '../../db/database.js';
 import type { Insertable, Updateable } from 'kysely';
-import type { CreateCampaignInput } from '../../shared/schemas/campaigns.js';
 import type { campaignSettingsSchema } from '../../shared/schemas/campaigns.js';
 import type { z } from 'zod';
 
@@ -62,4 +61,3 @@ export async function insertCampaign(
   return db.insertInto('campaigns').values(values).returningAll().executeTakeFirstOrThrow();
 }
 
-export type { CreateCampaignInput };

@@ -8,12 +8,11 @@ import {
   changeCampaignStatus,
   createCampaign,
   getCampaign,
-  launchCampaign,
   listCampaigns,
-  previewAudience,
-  refreshCallList,
   updateCampaign,
 } from './campaigns.service.js';
+import { launchCampaign, refreshCallList } from './call-list.service.js';
+import { previewAudience } from './audience-preview.service.js';
 import { ensureStarterContent } from './starter-content.js';
 
 let t: TestDatabase;

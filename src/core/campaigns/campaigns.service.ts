@@ -1,30 +1,16 @@
-import { sql } from 'kysely';
-import { engineOf } from '../../db/client.js';
-import type { ExpressionBuilder } from 'kysely';
-import type { CampaignRow, Database, Db } from '../../db/database.js';
+import type { CampaignRow, Db } from '../../db/database.js';
 import {
-  audienceSchema,
   campaignSettingsSchema,
-  channelSchema,
-  priorityRuleSchema,
   updateCampaignInput,
-  type AudiencePreview,
   type Campaign,
   type CampaignSummary,
   type CreateCampaignInput,
   type UpdateCampaignInput,
 } from '../../shared/schemas/campaigns.js';
-import { z } from 'zod';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, forbidden, notFound, parseInput } from '../errors.js';
 import { assertRole, hasRole } from '../policy.js';
-import {
-  audienceCondition,
-  priorityExpression,
-  reachableCondition,
-  withDefaultStatuses,
-} from './audience.js';
 import { presentCampaign, summariseCampaign } from './campaigns.presenter.js';
 import {
   callListSizes,
@@ -32,8 +18,6 @@ import {
   insertCampaign,
   settingsColumns,
 } from './campaigns.repository.js';
-import { ageBand } from '../patrons/import/normalise/age.js';
-import { REGION_TIME_ZONES } from '../calling/calling-hours.js';
 
 /** Checks that the script and services a campaign names exist. */
 async function assertReferences(
@@ -151,230 +135,6 @@ export async function listCampaigns(ctx: Ctx): Promise<CampaignSummary[]> {
     visible.map((r) => r.id),
   );
   return visible.map((r) => summariseCampaign(r, sizes.get(r.id) ?? 0));
-}
-
-export const previewAudienceInput = z.object({
-  audience: audienceSchema,
-  priorities: z.array(priorityRuleSchema).max(20).default([]),
-  channel: channelSchema.default('phone'),
-  campaignId: z.number().int().optional(),
-});
-export type PreviewAudienceInput = z.input<typeof previewAudienceInput>;
-
-/**
- * How many patrons an audience reaches on a channel (households, with phone, with e-mail, by
- * priority) and a sample of the first ten in calling order. The sample shows names: audited.
- */
-export async function previewAudience(
-  ctx: Ctx,
-  raw: PreviewAudienceInput,
-): Promise<AudiencePreview> {
-  assertRole(ctx, 'admin', 'coordinator');
-  const input = parseInput(previewAudienceInput, raw);
-  const today = ctx.now();
-  const audience = withDefaultStatuses(input.audience);
-  const base = ctx.db
-    .selectFrom('patrons')
-    .where((eb) =>
-      eb.and([
-        audienceCondition(
-          eb,
-          audience,
-          today,
-          input.campaignId === undefined ? {} : { campaignId: input.campaignId },
-        ),
-        reachableCondition(eb, input.channel),
-      ]),
-    );
-  const counts = await base
-    .select((eb) => [
-      eb.fn.countAll<number>().as('count'),
-      eb.fn.count<number>('household_id').distinct().as('households'),
-      eb.fn
-        .sum<number | null>(eb.case().when('household_id', 'is', null).then(1).else(0).end())
-        .as('alone'),
-      eb.fn.count<number>('primary_phone').as('withPhone'),
-      eb.fn
-        .sum<number | null>(eb.case().when('emails', '!=', '[]').then(1).else(0).end())
-        .as('withEmail'),
-    ])
-    .executeTakeFirstOrThrow();
-  const ranked = base.select((eb) =>
-    priorityExpression(eb, input.priorities, today).as('priority'),
-  );
-  const byPriority = await ctx.db
-    .selectFrom(ranked.as('r'))
-    .select(['r.priority', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('r.priority')
-    .execute();
-  const sample = await base
-    .select((eb) => [
-      'id',
-      'first_name',
-      'last_name',
-      'preferred_name',
-      'birth_date',
-      'language',
-      'branch',
-      priorityExpression(eb, input.priorities, today).as('priority'),
-    ])
-    .orderBy('priority')
-    .orderBy('birth_date')
-    .orderBy('id')
-    .limit(10)
-    .execute();
-  const label = (rank: number) =>
-    input.priorities[rank]?.label ?? (input.priorities.length > 0 ? 'Everyone else' : 'Everyone');
-  await recordAudit(ctx, {
-    action: 'campaign.preview_audience',
-    objectType: 'patron',
-    details: { audience, shown: sample.map((s) => s.id) },
-  });
-  return {
-    count: counts.count,
-    households: counts.households + (counts.alone ?? 0),
-    withPhone: counts.withPhone,
-    withEmail: counts.withEmail ?? 0,
-    byPriority: [...byPriority]
-      .sort((a, b) => (a.priority ?? 0) - (b.priority ?? 0))
-      .map((p) => ({ label: label(p.priority ?? 0), count: p.n })),
-    sample: sample.map((s) => ({
-      id: s.id,
-      name: `${s.preferred_name ?? s.first_name} ${s.last_name}`,
-      ageBand: s.birth_date === null ? null : ageBand(s.birth_date, today),
-      language: s.language,
-      branch: s.branch,
-      priority: label(s.priority ?? 0),
-    })),
-  };
-}
-
-/** The patron's time zone from their province, for calling hours; null: the library's. */
-function regionTimeZone(eb: ExpressionBuilder<Database, 'patrons'>) {
-  let chain = eb
-    .case('region')
-    .when('ON')
-    .then(sql<string | null>`'America/Toronto'`);
-  for (const [region, zone] of Object.entries(REGION_TIME_ZONES)) {
-    if (region !== 'ON') chain = chain.when(region).then(sql<string | null>`${sql.lit(zone)}`);
-  }
-  return chain.else(null).end();
-}
-
-/** Adds every reachable patron of the audience not yet on the call list; never removes anyone. */
-async function addToCallList(ctx: Ctx, row: CampaignRow): Promise<number> {
-  const today = ctx.now();
-  const now = today.toISOString();
-  const audience = withDefaultStatuses(JSON.parse(row.audience) as z.infer<typeof audienceSchema>);
-  const rules = JSON.parse(row.priorities) as z.infer<typeof priorityRuleSchema>[];
-  const addedAt =
-    engineOf(ctx.db) === 'postgres'
-      ? sql<string>`cast(${now} as timestamptz)`
-      : sql<string>`${now}`;
-  const result = await ctx.db
-    .insertInto('call_list')
-    .columns([
-      'campaign_id',
-      'patron_id',
-      'household_id',
-      'priority',
-      'state',
-      'attempts',
-      'added_at',
-      'time_zone',
-    ])
-    .expression((db) =>
-      db
-        .selectFrom('patrons')
-        .select((eb) => [
-          eb.lit(row.id).as('campaign_id'),
-          'id',
-          'household_id',
-          priorityExpression(eb, rules, today).as('priority'),
-          sql<string>`'waiting'`.as('state'),
-          eb.lit(0).as('attempts'),
-          addedAt.as('added_at'),
-          regionTimeZone(eb).as('time_zone'),
-        ])
-        .where((eb) =>
-          eb.and([
-            audienceCondition(eb, audience, today, { campaignId: row.id }),
-            reachableCondition(eb, row.channel),
-          ]),
-        ),
-    )
-    .onConflict((oc) => oc.columns(['campaign_id', 'patron_id']).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
-}
-
-/**
- * Launches a draft: builds its call list from the audience, in priority order, and opens it to
- * callers. @throws NOT_FOUND, CONFLICT (not a draft), UNPROCESSABLE (no script for a phone campaign, empty audience)
- */
-export async function launchCampaign(ctx: Ctx, id: number): Promise<Campaign> {
-  assertRole(ctx, 'admin', 'coordinator');
-  return inTransaction(ctx, async (tx) => {
-    const row = await findCampaign(tx.db, id);
-    if (!row) throw notFound('Campaign', id);
-    if (row.status !== 'draft')
-      throw new AppError(
-        'CONFLICT',
-        `Only a draft can be launched; this campaign is ${row.status}`,
-      );
-    if (row.channel !== 'email' && row.script_id === null)
-      throw new AppError(
-        'UNPROCESSABLE',
-        'Choose a call script before launching a phone campaign',
-        { field: 'scriptId' },
-      );
-    const added = await addToCallList(tx, row);
-    if (added === 0)
-      throw new AppError(
-        'UNPROCESSABLE',
-        'The audience has no patron who can be reached; widen it before launching',
-        { field: 'audience' },
-      );
-    const now = tx.now().toISOString();
-    const launched = await tx.db
-      .updateTable('campaigns')
-      .set({ status: 'active', launched_at: now, updated_at: now })
-      .where('id', '=', id)
-      .returningAll()
-      .executeTakeFirstOrThrow();
-    await recordAudit(tx, {
-      action: 'campaign.launch',
-      objectType: 'campaign',
-      objectId: id,
-      details: { callList: added },
-    });
-    return presentCampaign(launched, added);
-  });
-}
-
-/** Adds newly matching patrons to a running campaign's call list. @throws NOT_FOUND, CONFLICT */
-export async function refreshCallList(
-  ctx: Ctx,
-  id: number,
-): Promise<{ added: number; campaign: Campaign }> {
-  assertRole(ctx, 'admin', 'coordinator');
-  return inTransaction(ctx, async (tx) => {
-    const row = await findCampaign(tx.db, id);
-    if (!row) throw notFound('Campaign', id);
-    if (row.status !== 'active' && row.status !== 'paused')
-      throw new AppError('CONFLICT', 'Only a running campaign’s call list can be refreshed');
-    const added = await addToCallList(tx, row);
-    await recordAudit(tx, {
-      action: 'campaign.refresh',
-      objectType: 'campaign',
-      objectId: id,
-      details: { added },
-    });
-    return {
-      added,
-      campaign: presentCampaign(row, (await callListSizes(tx.db, [id])).get(id) ?? 0),
-    };
-  });
 }
 
 const TRANSITIONS = {

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import { playDemoCalls } from './demo-history.js';
-import { createCampaign, launchCampaign } from '../campaigns/campaigns.service.js';
+import { createCampaign } from '../campaigns/campaigns.service.js';
+import { launchCampaign } from '../campaigns/call-list.service.js';
 import {
   DEFAULT_TRAINING,
   STARTER_SCRIPTS,

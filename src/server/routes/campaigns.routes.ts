@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import {
+  previewAudience,
+  previewAudienceInput,
+} from '../../core/campaigns/audience-preview.service.js';
+import { launchCampaign, refreshCallList } from '../../core/campaigns/call-list.service.js';
+import {
   changeCampaignStatus,
   createCampaign,
   getCampaign,
-  launchCampaign,
   listCampaigns,
-  previewAudience,
-  previewAudienceInput,
-  refreshCallList,
   updateCampaign,
 } from '../../core/campaigns/campaigns.service.js';
 import { exportCampaign, importCampaign } from '../../core/campaigns/sharing.service.js';
