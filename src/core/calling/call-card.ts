@@ -4,7 +4,6 @@ import type { CallingHours } from '../../shared/schemas/campaigns.js';
 import type { ScriptVersionBody } from '../../shared/schemas/scripts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
-import { getLibrarySettings } from '../library/library.service.js';
 import { ageBand } from '../patrons/import/normalise/age.js';
 import { scriptVersionForPatron } from '../scripts/scripts.service.js';
 import { callingWindow } from './calling-hours.js';
@@ -19,6 +18,8 @@ export async function buildCallCard(
   ctx: Ctx,
   claim: ClaimRow,
   campaign: CampaignRow,
+  /** The library's zone, for patrons with no province (the caller already read the settings). */
+  libraryTimeZone: string,
 ): Promise<CallCard> {
   const rows = await unitRows(ctx.db, claim);
   const patronIds = rows.map((r) => r.patron_id);
@@ -27,8 +28,7 @@ export async function buildCallCard(
       ? []
       : await ctx.db.selectFrom('patrons').selectAll().where('id', 'in', patronIds).execute();
   const now = ctx.now();
-  const library = await getLibrarySettings(ctx.db);
-  const timeZone = rows[0]?.time_zone ?? library.timeZone;
+  const timeZone = rows[0]?.time_zone ?? libraryTimeZone;
   const window = callingWindow(now, timeZone, JSON.parse(campaign.calling_hours) as CallingHours);
   const versions = new Map<number, { language: string; body: ScriptVersionBody }>();
   const people = await Promise.all(

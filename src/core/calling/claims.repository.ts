@@ -1,4 +1,4 @@
-import { sql, type Expression, type ExpressionBuilder } from 'kysely';
+import { sql, type AliasableExpression, type ExpressionBuilder } from 'kysely';
 import type { CallListRow, ClaimRow, Database, Db } from '../../db/database.js';
 
 /** The unit a claim holds: a household (every member, one call) or a lone patron. */
@@ -7,7 +7,9 @@ export function unitKeyOf(row: { household_id: number | null; patron_id: number 
 }
 
 /** The same unit key, computed in SQL for a call-list row. */
-export function unitKeySql(eb: ExpressionBuilder<Database, 'call_list'>): Expression<string> {
+export function unitKeySql(
+  eb: ExpressionBuilder<Database, 'call_list'>,
+): AliasableExpression<string | null> {
   return eb
     .case()
     .when('call_list.household_id', 'is not', null)

@@ -11,13 +11,7 @@ import { assertRole, hasRole } from '../policy.js';
 import { getLibrarySettings } from '../library/library.service.js';
 import { buildCallCard } from './call-card.js';
 import { openTimeZones, REGION_TIME_ZONES } from './calling-hours.js';
-import {
-  acquireUnit,
-  findLiveClaimOf,
-  unitKeyOf,
-  unitKeySql,
-  unitRows,
-} from './claims.repository.js';
+import { acquireUnit, findLiveClaimOf, unitKeyOf, unitKeySql } from './claims.repository.js';
 
 /** How long a claim lasts without renewal: a laptop that sleeps gives its patron back after this. */
 export const LEASE_MS = 5 * 60_000;
@@ -209,7 +203,7 @@ export async function claimNextPatron(ctx: Ctx, campaignId: number): Promise<Cla
       objectId: row.id,
       details: { campaignId, unit: claim.unit_key },
     });
-    return { status: 'claimed', call: await buildCallCard(ctx, claim, campaign) };
+    return { status: 'claimed', call: await buildCallCard(ctx, claim, campaign, library.timeZone) };
   }
   return whyNone(ctx, campaign, rows.length);
 }
@@ -221,7 +215,7 @@ export async function getCurrentCall(ctx: Ctx): Promise<CallCard | null> {
   if (!claim) return null;
   const campaign = await findCampaign(ctx.db, claim.campaign_id);
   if (!campaign) return null;
-  return buildCallCard(ctx, claim, campaign);
+  return buildCallCard(ctx, claim, campaign, (await getLibrarySettings(ctx.db)).timeZone);
 }
 
 /**
@@ -311,5 +305,3 @@ export async function forceReleaseClaim(ctx: Ctx, claimId: number): Promise<void
     .execute();
   await recordAudit(ctx, { action: 'claim.force_release', objectType: 'claim', objectId: claimId });
 }
-
-export { unitRows };

@@ -11,7 +11,8 @@ import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import { assertRole, hasRole } from '../policy.js';
 import { scriptVersionOfCall } from './call-card.js';
-import { assertHeld, unitRows } from './claims.service.js';
+import { unitRows } from './claims.repository.js';
+import { assertHeld } from './claims.service.js';
 
 type PatronOutcome = ReturnType<typeof recordOutcomeInput.parse>['outcomes'][number];
 

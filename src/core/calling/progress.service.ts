@@ -3,6 +3,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import type { Ctx } from '../context.js';
 import { notFound } from '../errors.js';
 import { assertRole } from '../policy.js';
+import { unitKeySql } from './claims.repository.js';
 
 /**
  * Where a campaign stands right now: patrons done, held, waiting, waiting for a later attempt,
@@ -62,26 +63,26 @@ export async function getCampaignProgress(ctx: Ctx, campaignId: number): Promise
     .where('claims.expires_at', '>', now)
     .orderBy('claims.claimed_at')
     .execute();
-  const held = await Promise.all(
-    claims.map(async (c) => {
-      const [kind, id] = c.unit_key.split(':');
-      const n = await ctx.db
-        .selectFrom('call_list')
-        .select((eb) => eb.fn.countAll<number>().as('n'))
-        .where('campaign_id', '=', campaignId)
-        .where(kind === 'h' ? 'household_id' : 'patron_id', '=', Number(id))
-        .where('state', '=', 'waiting')
-        .executeTakeFirstOrThrow();
-      return {
-        claimId: c.id,
-        callerId: c.caller_id,
-        callerName: c.name,
-        patrons: n.n,
-        expiresAt: c.expires_at,
-        since: c.claimed_at,
-      };
-    }),
-  );
+  // Patrons waiting per held unit, in one grouped query (this runs on every live-progress tick).
+  const perUnit = await ctx.db
+    .selectFrom('call_list')
+    .select((eb) => [unitKeySql(eb).as('unit'), eb.fn.countAll<number>().as('n')])
+    .where('campaign_id', '=', campaignId)
+    .where('state', '=', 'waiting')
+    .where((eb) =>
+      eb(unitKeySql(eb), 'in', claims.length === 0 ? [''] : claims.map((c) => c.unit_key)),
+    )
+    .groupBy((eb) => unitKeySql(eb))
+    .execute();
+  const waitingIn = new Map(perUnit.map((u) => [u.unit, u.n]));
+  const held = claims.map((c) => ({
+    claimId: c.id,
+    callerId: c.caller_id,
+    callerName: c.name,
+    patrons: waitingIn.get(c.unit_key) ?? 0,
+    expiresAt: c.expires_at,
+    since: c.claimed_at,
+  }));
   const callers = new Map<number, CampaignProgress['callers'][number]>();
   for (const h of held) {
     const entry = callers.get(h.callerId) ?? {

@@ -56,6 +56,11 @@ describe('calling over HTTP', () => {
     expect(call.patrons).toHaveLength(1);
     expect(call.callableNow).toBe(true);
     expect(call.scripts.length).toBeGreaterThan(0);
+    const holding = await get('coordinator', `/api/campaigns/${campaignId}/progress`);
+    expect(holding.json()).toMatchObject({
+      inProgress: 1,
+      claims: [{ claimId: call.claimId, patrons: 1 }],
+    });
     const renewed = await post('caller', `/api/claims/${call.claimId}/renew`, {
       token: call.token,
     });
