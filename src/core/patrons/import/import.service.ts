@@ -8,10 +8,10 @@ import { AppError } from '../../errors.js';
 import { assertRole } from '../../policy.js';
 import { recomputeHouseholds } from '../households.js';
 import { applyBatch } from './apply-batch.js';
-import { detectLayout, findLayout, resolveMapping, type LayoutDetection } from './layouts/index.js';
 import type { ParsedBatch } from './parse.js';
 import { parseInWorker } from './parse-in-worker.js';
-import { ImportFileError, readSpreadsheet, type SpreadsheetRead } from './readers/index.js';
+import { headerProblems, planFile, unreadable, type ImportPlan } from './plan.js';
+import type { SpreadsheetRead } from './readers/index.js';
 import type { FieldMapping, FileFormat, ImportProblem } from './types.js';
 
 export const IMPORT_BATCH_SIZE = 500;
@@ -56,83 +56,21 @@ async function fingerprint(path: string): Promise<{ sha256: string; lines: numbe
   return { sha256: hash.digest('hex'), lines };
 }
 
-function unreadable(error: unknown): unknown {
-  return error instanceof ImportFileError
-    ? new AppError('UNPROCESSABLE', error.message, { reason: error.code })
-    : error;
-}
-
-/** Reads the header row and settles the layout and mapping. @throws UNPROCESSABLE, VALIDATION_FAILED */
-async function openFile(
-  options: ImportPatronsOptions,
-  headers?: readonly string[],
-): Promise<SpreadsheetRead> {
-  return readSpreadsheet(options.filePath, {
-    fileName: options.fileName,
-    ...(options.format ? { format: options.format } : {}),
-    ...(options.sheet ? { sheet: options.sheet } : {}),
-    ...(headers ? { headers: [...headers] } : {}),
-  }).catch((error: unknown) => {
-    throw unreadable(error);
-  });
-}
-
-type Plan = LayoutDetection | Omit<LayoutDetection, 'confidence' | 'candidates'>;
-
-/**
- * Reads the header row and settles the layout and mapping. A chosen layout whose exports have no
- * header row (Polaris phone notices) reads the first row as data when it holds no known header.
- * @throws UNPROCESSABLE, VALIDATION_FAILED
- */
-export async function planImport(
-  options: ImportPatronsOptions,
-): Promise<{ read: SpreadsheetRead; plan: Plan; headers?: readonly string[] }> {
-  const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
-  if (options.layout !== undefined && chosen === undefined) {
-    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
-      field: 'layout',
-    });
-  }
-  let read = await openFile(options);
-  let plan: Plan = chosen
-    ? { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) }
-    : detectLayout(read.headers, read.format, options.mapping);
-  const headerless = chosen?.headerlessColumns;
-  if (plan.mapping.cardNumber === undefined && chosen && headerless) {
-    await read.close();
-    read = await openFile(options, headerless);
-    plan = { layout: chosen, ...resolveMapping(chosen, read.headers, options.mapping) };
-    if (plan.mapping.cardNumber !== undefined) return { read, plan, headers: headerless };
-  }
-  if (plan.mapping.cardNumber === undefined) {
-    await read.close();
+/** Opens the file and settles its plan; a file without a card number column cannot be imported. */
+async function planImport(options: ImportPatronsOptions): Promise<ImportPlan> {
+  const planned = await planFile(options);
+  if (planned.plan.mapping.cardNumber === undefined) {
+    await planned.read.close();
     throw new AppError(
       'UNPROCESSABLE',
       `No card number column was found in ${options.fileName}; choose which column holds the card number`,
       {
         reason: 'NO_CARD_NUMBER',
-        headers: read.headers,
+        headers: planned.read.headers,
       },
     );
   }
-  return { read, plan };
-}
-
-function headerProblems(plan: Omit<LayoutDetection, 'confidence' | 'candidates'>): ImportProblem[] {
-  const warning = (column: string, value: string | null, reason: string): ImportProblem => ({
-    row: 1,
-    column,
-    value,
-    reason,
-    severity: 'warning',
-  });
-  return [
-    ...plan.refusedColumns.map((r) => warning(r.column, null, r.reason)),
-    ...plan.unknownColumns.map((c) =>
-      warning(c, null, 'column not used by Outreach Desk: ignored'),
-    ),
-    ...plan.rejectedOverrides.map((r) => warning(r.column, r.field, r.reason)),
-  ];
+  return planned;
 }
 
 /**

@@ -1,16 +1,9 @@
 import { recordAudit } from '../../audit/audit.service.js';
 import type { Ctx } from '../../context.js';
-import { AppError } from '../../errors.js';
 import { assertRole } from '../../policy.js';
-import {
-  detectLayout,
-  findLayout,
-  mapRow,
-  resolveMapping,
-  type RefusedColumn,
-} from './layouts/index.js';
+import { mapRow, type RefusedColumn } from './layouts/index.js';
 import type { CountryCode } from './normalise/phone.js';
-import { ImportFileError, readSpreadsheet } from './readers/index.js';
+import { planFile } from './plan.js';
 import type { FieldMapping, FileFormat, ImportedPatron, ImportProblem } from './types.js';
 
 export interface ImportPreview {
@@ -51,40 +44,7 @@ export async function previewImport(
   },
 ): Promise<ImportPreview> {
   assertRole(ctx, 'admin', 'coordinator');
-  const open = (headers?: readonly string[]) =>
-    readSpreadsheet(options.filePath, {
-      fileName: options.fileName,
-      ...(options.format ? { format: options.format } : {}),
-      ...(options.sheet ? { sheet: options.sheet } : {}),
-      ...(headers ? { headers: [...headers] } : {}),
-    }).catch((error: unknown) => {
-      throw error instanceof ImportFileError
-        ? new AppError('UNPROCESSABLE', error.message, { reason: error.code })
-        : error;
-    });
-  const chosen = options.layout === undefined ? undefined : findLayout(options.layout);
-  if (options.layout !== undefined && chosen === undefined) {
-    throw new AppError('VALIDATION_FAILED', `Unknown layout "${options.layout}"`, {
-      field: 'layout',
-    });
-  }
-  const plan = (headers: readonly string[], format: FileFormat) =>
-    chosen
-      ? {
-          layout: chosen,
-          confidence: 1,
-          candidates: [{ id: chosen.id, confidence: 1 }],
-          ...resolveMapping(chosen, headers, options.mapping),
-        }
-      : detectLayout(headers, format, options.mapping);
-  let read = await open();
-  let resolved = plan(read.headers, read.format);
-  // A layout exported without a header row: its first row is data, named by the layout's columns.
-  if (resolved.mapping.cardNumber === undefined && chosen?.headerlessColumns) {
-    await read.close();
-    read = await open(chosen.headerlessColumns);
-    resolved = plan(read.headers, read.format);
-  }
+  const { read, plan: resolved } = await planFile(options);
   const sample: ImportPreview['sample'] = [];
   const wanted = options.rows ?? 10;
   for await (const row of read.rows) {
