@@ -60,4 +60,3 @@ export async function insertCampaign(
   } as Insertable<CampaignsTable>;
   return db.insertInto('campaigns').values(values).returningAll().executeTakeFirstOrThrow();
 }
-
