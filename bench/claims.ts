@@ -2,6 +2,7 @@
 // server, each claiming the next patron and releasing it, against the bare claim statement run in
 // the same process on the same data.
 import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -13,6 +14,7 @@ import { launchCampaign } from '../src/core/campaigns/call-list.service.js';
 import { ensureStarterContent } from '../src/core/campaigns/starter-content.js';
 import { silentLog, type Ctx } from '../src/core/context.js';
 import { loadDemo } from '../src/core/demo/demo.service.js';
+import { createSealer } from '../src/core/secrets.js';
 import { createUser } from '../src/core/users/users.service.js';
 import { openDatabase, type OpenedDatabase } from '../src/db/client.js';
 import type { DatabaseConfig } from '../src/config/env.js';
@@ -125,6 +127,11 @@ export async function benchClaims(
       uploadsDir: work,
       maxUploadBytes: 1024,
       defaultRegion: 'CA',
+      mail: {
+        publicUrl: 'http://127.0.0.1',
+        sealer: createSealer(randomBytes(32)),
+        logDir: path.join(work, 'mail'),
+      },
     });
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();

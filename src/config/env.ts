@@ -29,6 +29,13 @@ const envSchema = z.object({
   SESSION_MAX_HOURS: positiveInt.default(12),
   SQLITE_SYNCHRONOUS: z.enum(['FULL', 'NORMAL']).default('FULL'),
   PG_POOL_MAX: positiveInt.default(10),
+  SECRET_KEY: z
+    .string()
+    .refine(
+      (v) => Buffer.from(v, 'base64').length === 32,
+      'must be 32 random bytes in base64 (openssl rand -base64 32)',
+    )
+    .optional(),
   PHONE_DEFAULT_REGION: z
     .string()
     .regex(/^[A-Z]{2}$/, 'must be a two-letter ISO country code such as CA')
@@ -52,6 +59,8 @@ export interface Config {
   sessionIdleMinutes: number;
   sessionMaxHours: number;
   phoneDefaultRegion: string;
+  /** Seals stored passwords; absent: a key file made in the data directory. */
+  secretKey: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -88,6 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: e.SESSION_IDLE_MINUTES,
     sessionMaxHours: e.SESSION_MAX_HOURS,
     phoneDefaultRegion: e.PHONE_DEFAULT_REGION,
+    secretKey: e.SECRET_KEY,
   };
 }
 

@@ -92,6 +92,13 @@ export interface Database {
   claims: ClaimsTable;
   attempts: AttemptsTable;
   quotes: QuotesTable;
+  email_templates: EmailTemplatesTable;
+  email_template_versions: EmailTemplateVersionsTable;
+  mailings: MailingsTable;
+  outbox: OutboxTable;
+  mail_sends: MailSendsTable;
+  email_suppressions: EmailSuppressionsTable;
+  email_events: EmailEventsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -182,6 +189,13 @@ export interface PatronsTable {
   do_not_call_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   do_not_email_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   deceased_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  /** Recorded basis for promotional e-mail (TRUST CA-3): express or implied; null: none. */
+  email_consent: ColumnType<
+    'express' | 'implied' | null,
+    'express' | 'implied' | null | undefined,
+    'express' | 'implied' | null
+  >;
+  email_consent_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
   content_hash: string;
   last_import_id: number | null;
   created_at: Timestamp;
@@ -346,3 +360,125 @@ export interface QuotesTable {
 
 export type ClaimRow = Selectable<ClaimsTable>;
 export type CallListRow = Selectable<CallListTable>;
+
+type Defaulted<T> = ColumnType<T, T | undefined, T>;
+type Nullable<T> = ColumnType<T | null, T | null | undefined, T | null>;
+
+export type TemplateClass = 'transactional' | 'promotional';
+
+export interface EmailTemplatesTable {
+  id: Id;
+  name: string;
+  description: Defaulted<string>;
+  class: TemplateClass;
+  /** general, missed_you (after the last unanswered call), follow_up (the link asked for). */
+  purpose: 'general' | 'missed_you' | 'follow_up';
+  default_language: string;
+  /** Set on templates the app installed, so it never installs them twice. */
+  starter_key: Nullable<string>;
+  archived_at: Nullable<Timestamp>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export interface EmailTemplateVersionsTable {
+  id: Id;
+  template_id: number;
+  language: string;
+  subject: string;
+  /** Sanitised HTML fragment (the body inside the library's layout). */
+  html: string;
+  text: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}
+
+export interface MailingsTable {
+  id: Id;
+  campaign_id: number;
+  template_id: number;
+  status: 'sending' | 'paused' | 'done' | 'cancelled';
+  scheduled_at: Timestamp;
+  paused_reason: Nullable<string>;
+  failures_in_row: Defaulted<number>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type OutboxState = 'queued' | 'sending' | 'sent' | 'failed' | 'bounced' | 'cancelled';
+export type OutboxKind = 'campaign' | 'follow_up' | 'test' | 'notification';
+
+export interface OutboxTable {
+  id: Id;
+  /** The final Message-ID, fixed before the first try: a resend after a crash carries the same. */
+  message_id: string;
+  kind: OutboxKind;
+  dedupe_key: Nullable<string>;
+  campaign_id: Nullable<number>;
+  mailing_id: Nullable<number>;
+  patron_id: Nullable<number>;
+  template_id: Nullable<number>;
+  attempt_id: Nullable<number>;
+  to_address: string;
+  language: string;
+  class: TemplateClass;
+  subject: string;
+  html: string;
+  text: string;
+  /** JSON [[name, value]]. */
+  headers: Defaulted<string>;
+  unsubscribe_token: Nullable<string>;
+  state: OutboxState;
+  tries: Defaulted<number>;
+  next_try_at: Timestamp;
+  lease_until: Nullable<Timestamp>;
+  last_error: Nullable<string>;
+  queued_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  sent_at: Nullable<Timestamp>;
+}
+
+export interface MailSendsTable {
+  id: Id;
+  outbox_id: number;
+  at: Timestamp;
+  result: 'pending' | 'sent' | 'temporary' | 'permanent';
+  code: Nullable<number>;
+  response: Nullable<string>;
+}
+
+export type SuppressionReason = 'unsubscribed' | 'hard_bounce' | 'complaint' | 'manual';
+
+export interface EmailSuppressionsTable {
+  /** Lower-cased address. */
+  address: string;
+  reason: SuppressionReason;
+  detail: Nullable<string>;
+  outbox_id: Nullable<number>;
+  created_by: Nullable<number>;
+  created_at: Timestamp;
+}
+
+export type EmailEventKind = 'hard_bounce' | 'soft_bounce' | 'complaint' | 'auto_reply' | 'unknown';
+
+export interface EmailEventsTable {
+  id: Id;
+  outbox_id: number | null;
+  message_id: string | null;
+  address: string | null;
+  kind: EmailEventKind;
+  status: string | null;
+  diagnostic: string | null;
+  source: 'imap' | 'webhook';
+  /** The report as received, kept for review. */
+  raw: string;
+  received_at: Timestamp;
+}
+
+export type OutboxRow = Selectable<OutboxTable>;
+export type EmailTemplateRow = Selectable<EmailTemplatesTable>;
+export type EmailTemplateVersionRow = Selectable<EmailTemplateVersionsTable>;
+export type MailingRow = Selectable<MailingsTable>;

@@ -3,7 +3,7 @@ import { createTestDb, type TestDatabase } from '../../tests/helpers/db.js';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { buildTestApp } from '../../tests/helpers/http.js';
+import { buildTestApp, testMailDeps } from '../../tests/helpers/http.js';
 import { buildApp, type AppInstance } from './app.js';
 
 let t: TestDatabase;
@@ -82,6 +82,7 @@ describe('the HTTP app', () => {
       uploadsDir: webDir,
       maxUploadBytes: 1024,
       defaultRegion: 'CA',
+      mail: testMailDeps(),
       webDir,
     });
     try {

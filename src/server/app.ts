@@ -22,6 +22,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { SessionPolicy } from '../core/auth/auth.service.js';
+import type { MailDeps } from '../core/email/mail-deps.js';
 import type { Db } from '../db/database.js';
 import { registerAuth } from './auth.js';
 import { errorHandler } from './error-handler.js';
@@ -29,6 +30,7 @@ import { authRoutes } from './routes/auth.routes.js';
 import { auditRoutes } from './routes/audit.routes.js';
 import { callingRoutes } from './routes/calling.routes.js';
 import { campaignRoutes } from './routes/campaigns.routes.js';
+import { emailRoutes } from './routes/email.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { scriptRoutes } from './routes/scripts.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
@@ -49,6 +51,8 @@ export interface AppDeps {
   maxUploadBytes: number;
   /** Region for phone numbers written without a country code (PHONE_DEFAULT_REGION). */
   defaultRegion: string;
+  /** Sealer, links and worker wake-up for the e-mail use cases. */
+  mail: MailDeps;
   /** How often the live progress stream looks for changes (default 3 s). */
   progressIntervalMs?: number;
   /** Built web app to serve; absent or missing folder: API only. */
@@ -134,6 +138,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   campaignRoutes(app, deps);
   scriptRoutes(app, deps);
   callingRoutes(app, deps);
+  emailRoutes(app, deps);
 
   app.get(
     '/api/openapi.json',

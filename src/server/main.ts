@@ -1,6 +1,9 @@
 import path from 'node:path';
 import pino from 'pino';
 import { ensureStarterContent } from '../core/campaigns/starter-content.js';
+import type { MailDeps } from '../core/email/mail-deps.js';
+import { MailWorker } from '../core/email/worker.js';
+import { createSealer, loadSecretKey } from '../core/secrets.js';
 import { markInterruptedImports } from '../core/patrons/import/import.service.js';
 import { DEFAULT_READ_LIMITS } from '../core/patrons/import/readers/index.js';
 import { issueSetupToken } from '../core/auth/setup.service.js';
@@ -38,6 +41,14 @@ export async function startServer(config: Config): Promise<RunningServer> {
       'imports stopped by a crash or restart: import the same file again to resume',
     );
 
+  const mail: MailDeps = {
+    publicUrl: config.publicUrl,
+    sealer: createSealer(loadSecretKey(config.dataDir, config.secretKey)),
+    logDir: path.join(config.dataDir, 'mail'),
+  };
+  const worker = new MailWorker({ db: database.db, now: () => new Date(), log, mail });
+  mail.wake = () => worker.wake();
+
   const app = await buildApp({
     db: database.db,
     now: () => new Date(),
@@ -48,10 +59,12 @@ export async function startServer(config: Config): Promise<RunningServer> {
     uploadsDir: path.join(config.dataDir, 'uploads'),
     maxUploadBytes: DEFAULT_READ_LIMITS.maxFileBytes,
     defaultRegion: config.phoneDefaultRegion,
+    mail,
     webDir: defaultWebDir(),
     logger: log,
   });
   await app.listen({ port: config.port, host: config.host });
+  worker.start();
 
   const setupToken = await issueSetupToken({
     db: database.db,
@@ -72,6 +85,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stopping ??= (async () => {
       log.info('shutting down');
       await app.close();
+      await worker.stop();
       await database.close();
     })();
     return stopping;

@@ -53,6 +53,7 @@ export interface PatronOverrides {
   doNotEmail?: boolean;
   deceased?: boolean;
   householdId?: number | null;
+  emailConsent?: 'express' | 'implied' | null;
 }
 
 /** Inserts a patron directly (no import, no audit). `phone` is an E.164 number or null. */
@@ -94,6 +95,8 @@ export async function createPatron(
       do_not_call_at: o.doNotCall === true ? now : null,
       do_not_email_at: o.doNotEmail === true ? now : null,
       deceased_at: o.deceased === true ? now : null,
+      email_consent: o.emailConsent ?? null,
+      email_consent_at: o.emailConsent ? now : null,
       content_hash: 'test',
       last_import_id: null,
       created_at: now,

@@ -1,12 +1,29 @@
 import os from 'node:os';
 import path from 'node:path';
 import type { LightMyRequestResponse } from 'fastify';
+import { randomBytes } from 'node:crypto';
+import { createSealer } from '../../src/core/secrets.js';
+import type { MailDeps } from '../../src/core/email/mail-deps.js';
 import { buildApp, type AppInstance } from '../../src/server/app.js';
 import type { Db } from '../../src/db/database.js';
 import { STAFF_PASSWORD } from './factories.js';
 import type { TestClock } from './ctx.js';
 
-export async function buildTestApp(db: Db, clock?: TestClock): Promise<AppInstance> {
+/** Mail dependencies for tests: a fresh key, and .eml files under the system's temp folder. */
+export function testMailDeps(overrides: Partial<MailDeps> = {}): MailDeps {
+  return {
+    publicUrl: 'http://localhost:3000',
+    sealer: createSealer(randomBytes(32)),
+    logDir: path.join(os.tmpdir(), 'od-test-mail'),
+    ...overrides,
+  };
+}
+
+export async function buildTestApp(
+  db: Db,
+  clock?: TestClock,
+  mail: MailDeps = testMailDeps(),
+): Promise<AppInstance> {
   const app = await buildApp({
     db,
     now: clock?.now ?? (() => new Date()),
@@ -17,6 +34,7 @@ export async function buildTestApp(db: Db, clock?: TestClock): Promise<AppInstan
     uploadsDir: path.join(os.tmpdir(), 'od-test-uploads'),
     maxUploadBytes: 5 * 1024 * 1024,
     defaultRegion: 'CA',
+    mail,
   });
   await app.ready();
   return app;

@@ -4,6 +4,7 @@ import type { CallingHours } from '../../shared/schemas/campaigns.js';
 import type { ScriptVersionBody } from '../../shared/schemas/scripts.js';
 import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
+import { maskAddress } from '../email/address.js';
 import { ageBand } from '../patrons/import/normalise/age.js';
 import { scriptVersionForPatron } from '../scripts/scripts.service.js';
 import { callingWindow } from './calling-hours.js';
@@ -54,6 +55,8 @@ export async function buildCallCard(
         ageBand: p.birth_date === null ? null : ageBand(p.birth_date, now),
         phones: JSON.parse(p.phones) as CallCard['patrons'][number]['phones'],
         attempts: row.attempts,
+        // Masked: the caller picks where the follow-up goes without seeing the whole address.
+        emails: (JSON.parse(p.emails) as string[]).map(maskAddress),
         scriptVersionId: version?.id ?? null,
         scriptLanguage: version?.language ?? null,
       };

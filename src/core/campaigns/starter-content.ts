@@ -1,18 +1,19 @@
 import type { Ctx } from '../context.js';
+import { ensureStarterEmailTemplates } from '../email/templates.service.js';
 import { createScript } from '../scripts/scripts.service.js';
 import { createService } from './catalogue.service.js';
 import { STARTER_SCRIPTS, STARTER_SERVICES } from './starter/index.js';
 
 /**
- * What ships with the product: the six services of the original program and the two starter
- * scripts, added once to a library that has none. Runs at start and before CLI commands; never
+ * What ships with the product: the six services of the original program, the two starter
+ * scripts and the three starter e-mail templates, added once to a library that has none. Runs at start and before CLI commands; never
  * overwrites what a library changed.
  */
 export async function ensureStarterContent(
   ctx: Ctx,
-): Promise<{ services: number; scripts: number }> {
+): Promise<{ services: number; scripts: number; emailTemplates: number }> {
   const system = { ...ctx, actor: null };
-  const counts = { services: 0, scripts: 0 };
+  const counts = { services: 0, scripts: 0, emailTemplates: 0 };
   const anyService = await ctx.db.selectFrom('services').select('id').limit(1).executeTakeFirst();
   if (!anyService) {
     for (const service of STARTER_SERVICES) await createService(system, service);
@@ -23,5 +24,6 @@ export async function ensureStarterContent(
     for (const script of STARTER_SCRIPTS) await createScript(system, script);
     counts.scripts = STARTER_SCRIPTS.length;
   }
+  counts.emailTemplates = await ensureStarterEmailTemplates(system);
   return counts;
 }

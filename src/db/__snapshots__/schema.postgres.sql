@@ -78,6 +78,41 @@ claims.token text not null
 claims.claimed_at timestamp with time zone not null
 claims.expires_at timestamp with time zone not null
 claims.script_versions text
+email_events.id integer not null identity
+email_events.outbox_id integer
+email_events.message_id text
+email_events.address text
+email_events.kind text not null
+email_events.status text
+email_events.diagnostic text
+email_events.source text not null
+email_events.raw text not null
+email_events.received_at timestamp with time zone not null
+email_suppressions.address text not null
+email_suppressions.reason text not null
+email_suppressions.detail text
+email_suppressions.outbox_id integer
+email_suppressions.created_by integer
+email_suppressions.created_at timestamp with time zone not null
+email_template_versions.id integer not null identity
+email_template_versions.template_id integer not null
+email_template_versions.language text not null
+email_template_versions.subject text not null
+email_template_versions.html text not null
+email_template_versions.text text not null
+email_template_versions.updated_by integer
+email_template_versions.updated_at timestamp with time zone not null
+email_templates.id integer not null identity
+email_templates.name text not null
+email_templates.description text not null default ''::text
+email_templates.class text not null
+email_templates.purpose text not null
+email_templates.default_language text not null
+email_templates.starter_key text
+email_templates.archived_at timestamp with time zone
+email_templates.created_by integer
+email_templates.created_at timestamp with time zone not null
+email_templates.updated_at timestamp with time zone not null
 households.id integer not null identity
 households.phone_e164 text not null
 households.created_at timestamp with time zone not null
@@ -123,6 +158,48 @@ login_attempts.email text not null
 login_attempts.ip text not null
 login_attempts.at timestamp with time zone not null
 login_attempts.succeeded integer not null
+mail_sends.id integer not null identity
+mail_sends.outbox_id integer not null
+mail_sends.at timestamp with time zone not null
+mail_sends.result text not null
+mail_sends.code integer
+mail_sends.response text
+mailings.id integer not null identity
+mailings.campaign_id integer not null
+mailings.template_id integer not null
+mailings.status text not null
+mailings.scheduled_at timestamp with time zone not null
+mailings.paused_reason text
+mailings.failures_in_row integer not null default 0
+mailings.created_by integer
+mailings.created_at timestamp with time zone not null
+mailings.updated_at timestamp with time zone not null
+outbox.id integer not null identity
+outbox.message_id text not null
+outbox.kind text not null
+outbox.dedupe_key text
+outbox.campaign_id integer
+outbox.mailing_id integer
+outbox.patron_id integer
+outbox.template_id integer
+outbox.attempt_id integer
+outbox.to_address text not null
+outbox.language text not null
+outbox.class text not null
+outbox.subject text not null
+outbox.html text not null
+outbox.text text not null
+outbox.headers text not null default '[]'::text
+outbox.unsubscribe_token text
+outbox.state text not null
+outbox.tries integer not null default 0
+outbox.next_try_at timestamp with time zone not null
+outbox.lease_until timestamp with time zone
+outbox.last_error text
+outbox.queued_by integer
+outbox.created_at timestamp with time zone not null
+outbox.updated_at timestamp with time zone not null
+outbox.sent_at timestamp with time zone
 patrons.id integer not null identity
 patrons.card_number text not null
 patrons.external_id text
@@ -150,6 +227,8 @@ patrons.content_hash text not null
 patrons.last_import_id integer
 patrons.created_at timestamp with time zone not null
 patrons.updated_at timestamp with time zone not null
+patrons.email_consent text
+patrons.email_consent_at timestamp with time zone
 quotes.id integer not null identity
 quotes.attempt_id integer not null
 quotes.campaign_id integer not null
@@ -231,6 +310,24 @@ claims claims_caller_id_fkey FOREIGN KEY (caller_id) REFERENCES users(id)
 claims claims_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
 claims claims_pkey PRIMARY KEY (id)
 claims claims_unit_key_key UNIQUE (unit_key)
+email_events email_events_kind_check CHECK ((kind = ANY (ARRAY['hard_bounce'::text, 'soft_bounce'::text, 'complaint'::text, 'auto_reply'::text, 'unknown'::text])))
+email_events email_events_outbox_id_fkey FOREIGN KEY (outbox_id) REFERENCES outbox(id) ON DELETE SET NULL
+email_events email_events_pkey PRIMARY KEY (id)
+email_events email_events_source_check CHECK ((source = ANY (ARRAY['imap'::text, 'webhook'::text])))
+email_suppressions email_suppressions_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+email_suppressions email_suppressions_outbox_id_fkey FOREIGN KEY (outbox_id) REFERENCES outbox(id) ON DELETE SET NULL
+email_suppressions email_suppressions_pkey PRIMARY KEY (address)
+email_suppressions email_suppressions_reason_check CHECK ((reason = ANY (ARRAY['unsubscribed'::text, 'hard_bounce'::text, 'complaint'::text, 'manual'::text])))
+email_template_versions email_template_versions_pkey PRIMARY KEY (id)
+email_template_versions email_template_versions_template_id_fkey FOREIGN KEY (template_id) REFERENCES email_templates(id) ON DELETE CASCADE
+email_template_versions email_template_versions_unique UNIQUE (template_id, language)
+email_template_versions email_template_versions_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
+email_templates email_templates_class_check CHECK ((class = ANY (ARRAY['transactional'::text, 'promotional'::text])))
+email_templates email_templates_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+email_templates email_templates_name_key UNIQUE (name)
+email_templates email_templates_pkey PRIMARY KEY (id)
+email_templates email_templates_purpose_check CHECK ((purpose = ANY (ARRAY['general'::text, 'missed_you'::text, 'follow_up'::text])))
+email_templates email_templates_starter_key_key UNIQUE (starter_key)
 households households_phone_e164_key UNIQUE (phone_e164)
 households households_pkey PRIMARY KEY (id)
 import_mappings import_mappings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
@@ -243,7 +340,29 @@ imports imports_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
 imports imports_pkey PRIMARY KEY (id)
 imports imports_status_check CHECK ((status = ANY (ARRAY['running'::text, 'completed'::text, 'failed'::text, 'interrupted'::text])))
 login_attempts login_attempts_pkey PRIMARY KEY (id)
+mail_sends mail_sends_outbox_id_fkey FOREIGN KEY (outbox_id) REFERENCES outbox(id) ON DELETE CASCADE
+mail_sends mail_sends_pkey PRIMARY KEY (id)
+mail_sends mail_sends_result_check CHECK ((result = ANY (ARRAY['pending'::text, 'sent'::text, 'temporary'::text, 'permanent'::text])))
+mailings mailings_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+mailings mailings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+mailings mailings_pkey PRIMARY KEY (id)
+mailings mailings_status_check CHECK ((status = ANY (ARRAY['sending'::text, 'paused'::text, 'done'::text, 'cancelled'::text])))
+mailings mailings_template_id_fkey FOREIGN KEY (template_id) REFERENCES email_templates(id)
+outbox outbox_attempt_id_fkey FOREIGN KEY (attempt_id) REFERENCES attempts(id) ON DELETE SET NULL
+outbox outbox_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE SET NULL
+outbox outbox_class_check CHECK ((class = ANY (ARRAY['transactional'::text, 'promotional'::text])))
+outbox outbox_dedupe_key_key UNIQUE (dedupe_key)
+outbox outbox_kind_check CHECK ((kind = ANY (ARRAY['campaign'::text, 'follow_up'::text, 'test'::text, 'notification'::text])))
+outbox outbox_mailing_id_fkey FOREIGN KEY (mailing_id) REFERENCES mailings(id) ON DELETE SET NULL
+outbox outbox_message_id_key UNIQUE (message_id)
+outbox outbox_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE SET NULL
+outbox outbox_pkey PRIMARY KEY (id)
+outbox outbox_queued_by_fkey FOREIGN KEY (queued_by) REFERENCES users(id)
+outbox outbox_state_check CHECK ((state = ANY (ARRAY['queued'::text, 'sending'::text, 'sent'::text, 'failed'::text, 'bounced'::text, 'cancelled'::text])))
+outbox outbox_template_id_fkey FOREIGN KEY (template_id) REFERENCES email_templates(id) ON DELETE SET NULL
+outbox outbox_unsubscribe_token_key UNIQUE (unsubscribe_token)
 patrons patrons_card_number_key UNIQUE (card_number)
+patrons patrons_email_consent_check CHECK ((email_consent = ANY (ARRAY['express'::text, 'implied'::text])))
 patrons patrons_household_id_fkey FOREIGN KEY (household_id) REFERENCES households(id) ON DELETE SET NULL
 patrons patrons_last_import_id_fkey FOREIGN KEY (last_import_id) REFERENCES imports(id) ON DELETE SET NULL
 patrons patrons_pkey PRIMARY KEY (id)
@@ -286,6 +405,14 @@ CREATE INDEX claims_caller ON public.claims USING btree (caller_id, expires_at)
 CREATE INDEX claims_campaign ON public.claims USING btree (campaign_id, expires_at)
 CREATE UNIQUE INDEX claims_pkey ON public.claims USING btree (id)
 CREATE UNIQUE INDEX claims_unit_key_key ON public.claims USING btree (unit_key)
+CREATE INDEX email_events_outbox ON public.email_events USING btree (outbox_id)
+CREATE UNIQUE INDEX email_events_pkey ON public.email_events USING btree (id)
+CREATE UNIQUE INDEX email_suppressions_pkey ON public.email_suppressions USING btree (address)
+CREATE UNIQUE INDEX email_template_versions_pkey ON public.email_template_versions USING btree (id)
+CREATE UNIQUE INDEX email_template_versions_unique ON public.email_template_versions USING btree (template_id, language)
+CREATE UNIQUE INDEX email_templates_name_key ON public.email_templates USING btree (name)
+CREATE UNIQUE INDEX email_templates_pkey ON public.email_templates USING btree (id)
+CREATE UNIQUE INDEX email_templates_starter_key_key ON public.email_templates USING btree (starter_key)
 CREATE UNIQUE INDEX households_phone_e164_key ON public.households USING btree (phone_e164)
 CREATE UNIQUE INDEX households_pkey ON public.households USING btree (id)
 CREATE UNIQUE INDEX import_mappings_name_key ON public.import_mappings USING btree (name)
@@ -297,6 +424,20 @@ CREATE UNIQUE INDEX imports_pkey ON public.imports USING btree (id)
 CREATE INDEX login_attempts_email_at ON public.login_attempts USING btree (email, at)
 CREATE INDEX login_attempts_ip_at ON public.login_attempts USING btree (ip, at)
 CREATE UNIQUE INDEX login_attempts_pkey ON public.login_attempts USING btree (id)
+CREATE INDEX mail_sends_at ON public.mail_sends USING btree (at)
+CREATE INDEX mail_sends_outbox ON public.mail_sends USING btree (outbox_id)
+CREATE UNIQUE INDEX mail_sends_pkey ON public.mail_sends USING btree (id)
+CREATE INDEX mailings_campaign ON public.mailings USING btree (campaign_id)
+CREATE UNIQUE INDEX mailings_pkey ON public.mailings USING btree (id)
+CREATE INDEX outbox_address ON public.outbox USING btree (to_address)
+CREATE INDEX outbox_campaign ON public.outbox USING btree (campaign_id, patron_id)
+CREATE UNIQUE INDEX outbox_dedupe_key_key ON public.outbox USING btree (dedupe_key)
+CREATE INDEX outbox_due ON public.outbox USING btree (state, next_try_at)
+CREATE INDEX outbox_mailing ON public.outbox USING btree (mailing_id, state)
+CREATE UNIQUE INDEX outbox_message_id_key ON public.outbox USING btree (message_id)
+CREATE INDEX outbox_patron ON public.outbox USING btree (patron_id, created_at)
+CREATE UNIQUE INDEX outbox_pkey ON public.outbox USING btree (id)
+CREATE UNIQUE INDEX outbox_unsubscribe_token_key ON public.outbox USING btree (unsubscribe_token)
 CREATE UNIQUE INDEX patrons_card_number_key ON public.patrons USING btree (card_number)
 CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
 CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_patrons.js';
 import * as m0003 from './0003_campaigns.js';
 import * as m0004 from './0004_calling.js';
+import * as m0005 from './0005_email.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_patrons': m0002,
   '0003_campaigns': m0003,
   '0004_calling': m0004,
+  '0005_email': m0005,
 };

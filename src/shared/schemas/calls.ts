@@ -71,6 +71,8 @@ export const callPatronSchema = z.object({
   ageBand: z.string().nullable(),
   phones: z.array(phoneSchema),
   attempts: z.number().int(),
+  /** The patron's e-mail addresses, masked (j•••@example.org), in order: a follow-up can go to one. */
+  emails: z.array(z.string()),
   /** The script version this patron's call uses (their language, else the script's default). */
   scriptVersionId: z.number().int().nullable(),
   scriptLanguage: z.string().nullable(),

@@ -217,8 +217,8 @@ export const sendFollowUpEmailInput = z.object({
   templateId: z.number().int(),
   /** The services the patron wanted help with: their links fill {{services.list}}. */
   serviceKeys: z.array(z.string().max(50)).max(20).default([]),
-  /** One of the patron's addresses; default: the first. */
-  toAddress: z.email().optional(),
+  /** Which of the patron's addresses (the call card lists them masked); default: the first. */
+  addressIndex: z.number().int().min(0).max(9).default(0),
 });
 export type SendFollowUpEmailInput = z.input<typeof sendFollowUpEmailInput>;
 
