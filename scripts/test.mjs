@@ -93,27 +93,43 @@ async function ensurePostgres() {
   return `postgres://postgres@127.0.0.1:${port}/test`;
 }
 
-function ensureChromium() {
-  const candidates = [
-    process.env.CHROMIUM_PATH,
-    '/usr/bin/chromium',
-    '/usr/bin/chromium-browser',
-  ].filter(Boolean);
-  const found = candidates.find((p) => fs.existsSync(p));
+/**
+ * A system program the tests drive for real, installed from the system packages when missing
+ * (as root on Debian), or a clear message saying how to get it.
+ */
+function ensureProgram({ name, candidates, aptPackage, hint }) {
+  const found = candidates.filter(Boolean).find((p) => fs.existsSync(p));
   if (found) return found;
   if (isRoot() && fs.existsSync('/usr/bin/apt-get')) {
-    log('Installing Chromium from the system packages');
+    log(`Installing ${name} from the system packages`);
     if (
       run('apt-get', ['update', '-qq']) === 0 &&
-      run('apt-get', ['install', '-y', '-qq', 'chromium']) === 0 &&
-      fs.existsSync('/usr/bin/chromium')
+      run('apt-get', ['install', '-y', '-qq', aptPackage]) === 0
     ) {
-      return '/usr/bin/chromium';
+      const installed = candidates.filter(Boolean).find((p) => fs.existsSync(p));
+      if (installed) return installed;
     }
   }
-  stop(
-    'Chromium is needed for the browser tests. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
-  );
+  stop(hint);
+}
+
+function ensureChromium() {
+  return ensureProgram({
+    name: 'Chromium',
+    candidates: [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'],
+    aptPackage: 'chromium',
+    hint: 'Chromium is needed for the browser tests. Install it (Debian: apt-get install -y chromium) or set CHROMIUM_PATH to a Chromium or Chrome binary.',
+  });
+}
+
+/** The bounce-mailbox tests read real IMAP from a Dovecot they start. */
+function ensureDovecot() {
+  return ensureProgram({
+    name: 'Dovecot',
+    candidates: ['/usr/sbin/dovecot'],
+    aptPackage: 'dovecot-imapd',
+    hint: 'Dovecot is needed for the bounce-mailbox tests. Install it (Debian: apt-get install -y dovecot-imapd).',
+  });
 }
 
 /** Runs vitest with a JSON report and adds its counts to the totals. */
@@ -168,6 +184,7 @@ function databaseTestFiles() {
 
 const pgUrl = await ensurePostgres();
 const chromium = ensureChromium();
+ensureDovecot();
 
 check('Type check (server)', process.execPath, [
   'node_modules/typescript/bin/tsc',

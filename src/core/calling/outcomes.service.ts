@@ -6,6 +6,7 @@ import {
   type RecordOutcomeInput,
 } from '../../shared/schemas/calls.js';
 import { recordAudit } from '../audit/audit.service.js';
+import { recordEmailConsent } from '../email/consent.service.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
@@ -182,6 +183,8 @@ export async function recordOutcome(
       });
       await tx.db.updateTable('call_list').set(state).where('id', '=', row.id).execute();
       await applyPatronFacts(tx.db, row.patron_id, o.outcome, now.toISOString());
+      if (o.emailConsent && OUTCOME_FLAGS[o.outcome].contact)
+        await recordEmailConsent(tx, row.patron_id, 'express', 'call');
     }
     await tx.db
       .updateTable('claims')

@@ -98,16 +98,20 @@ export function composeMessage(
     },
   });
   // RFC 8058 one-click unsubscribe for everything that is not a transactional reply.
-  const headers: Array<[string, string]> =
-    link === null
+  const messageId = `<${randomUUID()}@${messageDomain(deps.publicUrl)}>`;
+  const headers: Array<[string, string]> = [
+    ...(link === null
       ? []
-      : [
+      : ([
           ['List-Unsubscribe', `<${link}>`],
           ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
-        ];
+        ] as const)),
+    // Some relays rewrite Message-ID; bounces still quote this header, so reports find the message.
+    ['X-Outreach-Message-Id', messageId],
+  ];
   const now = ctx.now().toISOString();
   return {
-    message_id: `<${randomUUID()}@${messageDomain(deps.publicUrl)}>`,
+    message_id: messageId,
     kind: what.kind,
     dedupe_key: what.dedupeKey ?? null,
     campaign_id: what.campaign?.id ?? null,

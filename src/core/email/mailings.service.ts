@@ -16,6 +16,7 @@ import { assertRole } from '../policy.js';
 import { addressesOf, composeMessage } from './compose.js';
 import type { MailDeps } from './mail-deps.js';
 import { blockReason } from './rules.js';
+import { loadMailConfig } from './settings.service.js';
 import { normaliseAddress } from './address.js';
 import { suppressionsOf } from './suppressions.js';
 import { findTemplate } from './templates.service.js';
@@ -40,6 +41,7 @@ type AudiencePatron = Pick<
   | 'do_not_email_at'
   | 'deceased_at'
   | 'email_consent'
+  | 'status'
 >;
 
 const dedupeKey = (campaignId: number, patronId: number, templateId: number) =>
@@ -61,6 +63,7 @@ async function emailAudiencePatrons(ctx: Ctx, campaign: CampaignRow): Promise<Au
       'patrons.do_not_email_at',
       'patrons.deceased_at',
       'patrons.email_consent',
+      'patrons.status',
     ])
     .where('call_list.campaign_id', '=', campaign.id)
     .where('patrons.emails', '!=', '[]')
@@ -89,10 +92,12 @@ interface Sorted {
 
 async function sortAudience(
   ctx: Ctx,
+  deps: Pick<MailDeps, 'sealer'>,
   campaign: CampaignRow,
   templateId: number,
   templateClass: 'transactional' | 'promotional',
 ): Promise<Sorted> {
+  const policy = await loadMailConfig(ctx.db, deps);
   const patrons = await emailAudiencePatrons(ctx, campaign);
   const sentKeys = new Set(
     (
@@ -120,6 +125,7 @@ async function sortAudience(
       { to_address: address, class: templateClass, kind: 'campaign' },
       patron,
       suppressions.get(normaliseAddress(address)),
+      policy,
     );
     if (reason === null) sorted.eligible.push(patron);
     else if (reason === 'no consent for promotional e-mail') sorted.noConsent++;
@@ -139,12 +145,13 @@ async function loadCampaignAndTemplate(ctx: Ctx, campaignId: number, templateId:
 /** Who the e-mail step would reach with this template now. @throws NOT_FOUND */
 export async function getCampaignEmailAudience(
   ctx: Ctx,
+  deps: Pick<MailDeps, 'sealer'>,
   campaignId: number,
   templateId: number,
 ): Promise<EmailAudience> {
   assertRole(ctx, ...coordinators);
   const { campaign, template } = await loadCampaignAndTemplate(ctx, campaignId, templateId);
-  const sorted = await sortAudience(ctx, campaign, templateId, template.row.class);
+  const sorted = await sortAudience(ctx, deps, campaign, templateId, template.row.class);
   return {
     eligible: sorted.eligible.length,
     alreadySent: sorted.alreadySent,
@@ -175,7 +182,7 @@ export async function sendCampaignEmails(
       );
     if (template.row.archived_at !== null)
       throw new AppError('CONFLICT', 'This template is archived', { field: 'templateId' });
-    const sorted = await sortAudience(tx, campaign, template.row.id, template.row.class);
+    const sorted = await sortAudience(tx, deps, campaign, template.row.id, template.row.class);
     if (sorted.eligible.length === 0)
       throw new AppError(
         'UNPROCESSABLE',

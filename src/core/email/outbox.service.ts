@@ -323,6 +323,8 @@ export async function sendTestEmail(
   return { toAddress: actor.email };
 }
 
+const FOLLOW_UP_GRACE_MS = 15 * 60_000;
+
 /**
  * The follow-up from the calling screen: the link(s) the patron asked for, to the patron the
  * caller is holding. @throws CONFLICT (claim lost), NOT_FOUND, UNPROCESSABLE (no address, blocked)
@@ -340,7 +342,8 @@ export async function sendFollowUpEmail(
       .select(['campaign_id', 'unit_key'])
       .where('token', '=', input.claimToken)
       .where('caller_id', '=', tx.actor?.id ?? -1)
-      .where('expires_at', '>', tx.now().toISOString())
+      // Still held, or let go in the last few minutes: the follow-up often comes as the call ends.
+      .where('expires_at', '>', new Date(tx.now().getTime() - FOLLOW_UP_GRACE_MS).toISOString())
       .executeTakeFirst();
     const patron = await tx.db
       .selectFrom('patrons')
@@ -384,15 +387,19 @@ export async function sendFollowUpEmail(
     // Refused now rather than cancelled later, so the caller can tell the patron.
     const reason =
       (
-        await blockReasons(tx.db, [
-          {
-            id: 0,
-            patron_id: input.patronId,
-            to_address: address,
-            class: row.class,
-            kind: 'follow_up',
-          },
-        ])
+        await blockReasons(
+          tx.db,
+          [
+            {
+              id: 0,
+              patron_id: input.patronId,
+              to_address: address,
+              class: row.class,
+              kind: 'follow_up',
+            },
+          ],
+          await loadMailConfig(tx.db, deps),
+        )
       ).get(0) ?? null;
     if (reason !== null)
       throw new AppError('UNPROCESSABLE', `This e-mail cannot be sent: ${reason}`, { reason });

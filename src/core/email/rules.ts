@@ -11,13 +11,19 @@ import { suppressionsOf } from './suppressions.js';
 
 type RulePatron = Pick<
   PatronRow,
-  'id' | 'emails' | 'do_not_email_at' | 'deceased_at' | 'email_consent'
+  'id' | 'emails' | 'do_not_email_at' | 'deceased_at' | 'email_consent' | 'status'
 >;
+
+/** The library's consent policy: whether active cardholders count as implied consent. */
+export interface ConsentPolicy {
+  impliedConsentForActive: boolean;
+}
 
 export function blockReason(
   message: Pick<OutboxRow, 'to_address' | 'class' | 'kind'>,
   patron: RulePatron | undefined,
   suppressed: string | undefined,
+  policy: ConsentPolicy,
 ): string | null {
   if (suppressed !== undefined) return `address ${suppressed.replace('_', ' ')}`;
   // Staff test messages and notifications go to staff, not patrons.
@@ -28,7 +34,8 @@ export function blockReason(
   const address = normaliseAddress(message.to_address);
   if (!addressesOf(patron).some((a) => normaliseAddress(a) === address))
     return 'address no longer on file';
-  if (message.class === 'promotional' && patron.email_consent === null)
+  const implied = policy.impliedConsentForActive && patron.status === 'active';
+  if (message.class === 'promotional' && patron.email_consent === null && !implied)
     return 'no consent for promotional e-mail';
   return null;
 }
@@ -37,6 +44,7 @@ export function blockReason(
 export async function blockReasons(
   db: Db,
   messages: Array<Pick<OutboxRow, 'id' | 'patron_id' | 'to_address' | 'class' | 'kind'>>,
+  policy: ConsentPolicy,
 ): Promise<Map<number, string | null>> {
   const patronIds = [
     ...new Set(messages.flatMap((m) => (m.patron_id === null ? [] : [m.patron_id]))),
@@ -45,7 +53,7 @@ export async function blockReasons(
   if (patronIds.length > 0) {
     const rows = await db
       .selectFrom('patrons')
-      .select(['id', 'emails', 'do_not_email_at', 'deceased_at', 'email_consent'])
+      .select(['id', 'emails', 'do_not_email_at', 'deceased_at', 'email_consent', 'status'])
       .where('id', 'in', patronIds)
       .execute();
     for (const row of rows) patrons.set(row.id, row);
@@ -61,6 +69,7 @@ export async function blockReasons(
         m,
         m.patron_id === null ? undefined : patrons.get(m.patron_id),
         suppressed.get(normaliseAddress(m.to_address)),
+        policy,
       ),
     ]),
   );

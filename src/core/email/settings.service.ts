@@ -35,6 +35,8 @@ const storedSchema = z.object({
   // Microsoft 365's limits for one mailbox, a safe start for most relays.
   perMinute: z.number().default(30),
   perDay: z.number().default(10_000),
+  /** Active cardholders count as having implied consent to promotional mail (library policy). */
+  impliedConsentForActive: z.boolean().default(false),
   bounces: z
     .object({
       enabled: z.boolean().default(false),

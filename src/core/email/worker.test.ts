@@ -84,7 +84,7 @@ async function states() {
 describe('the send worker', () => {
   it('sends a campaign mailing with fixed Message-IDs, one-click unsubscribe headers, and records attempts', async () => {
     const { campaign, templateId } = await emailCampaign(3);
-    expect(await getCampaignEmailAudience(ctx, campaign.id, templateId)).toEqual({
+    expect(await getCampaignEmailAudience(ctx, mail, campaign.id, templateId)).toEqual({
       eligible: 3,
       alreadySent: 0,
       suppressed: 0,
@@ -120,7 +120,7 @@ describe('the send worker', () => {
       .execute();
     expect(audit).toHaveLength(3);
     // Sending again reaches nobody twice.
-    expect(await getCampaignEmailAudience(ctx, campaign.id, templateId)).toMatchObject({
+    expect(await getCampaignEmailAudience(ctx, mail, campaign.id, templateId)).toMatchObject({
       eligible: 0,
       alreadySent: 0,
     });
@@ -274,7 +274,7 @@ describe('the send worker', () => {
     await createPatron(t.db, { phone: null, emails: ['b@example.org'], emailConsent: 'implied' });
     const { campaign, templateId } = await emailCampaign(0);
     await suppressAddress(ctx, { address: 'b@example.org', reason: 'hard_bounce' });
-    expect(await getCampaignEmailAudience(ctx, campaign.id, templateId)).toEqual({
+    expect(await getCampaignEmailAudience(ctx, mail, campaign.id, templateId)).toEqual({
       eligible: 0,
       alreadySent: 0,
       suppressed: 1,

@@ -161,7 +161,7 @@ export class MailWorker {
     if (messages.length === 0) return result;
     const transport = this.transportFor(config);
     const library = await getLibrarySettings(ctx.db);
-    const reasons = await blockReasons(ctx.db, messages);
+    const reasons = await blockReasons(ctx.db, messages, config);
     const from = {
       name: config.fromName || library.name,
       address: config.fromAddress || 'outreach@localhost',
@@ -325,6 +325,11 @@ export class MailWorker {
     const now = this.options.now().getTime();
     if (now - this.lastBouncePoll < this.bounceEveryMs) return;
     this.lastBouncePoll = now;
+    await this.pollBouncesNow();
+  }
+
+  /** Reads the bounce mailbox now, if one is configured. */
+  async pollBouncesNow(): Promise<void> {
     const config = await loadMailConfig(this.options.db, this.options.mail);
     if (!config.bounces.enabled) return;
     try {

@@ -26,6 +26,7 @@ export function presentPatron(row: PatronRow, today: Date): Patron {
     phones: JSON.parse(row.phones) as Patron['phones'],
     doNotCall: row.do_not_call_at !== null,
     doNotEmail: row.do_not_email_at !== null,
+    emailConsent: row.email_consent,
     deceased: row.deceased_at !== null,
     updatedAt: row.updated_at,
   };

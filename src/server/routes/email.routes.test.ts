@@ -19,7 +19,15 @@ let woken = 0;
 beforeEach(async () => {
   t = await createTestDb();
   woken = 0;
-  app = await buildTestApp(t.db, undefined, testMailDeps({ wake: () => void woken++ }));
+  app = await buildTestApp(
+    t.db,
+    undefined,
+    testMailDeps({
+      wake: () => {
+        woken++;
+      },
+    }),
+  );
   for (const role of ['admin', 'coordinator', 'caller', 'viewer'] as const)
     cookies[role] = await signInCookie(app, (await createStaff(t.db, role)).email);
   await createPatron(t.db, {
@@ -40,7 +48,7 @@ afterEach(async () => {
 
 const call = (
   who: Role | null,
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
   url: string,
   payload?: object,
 ) =>
@@ -200,7 +208,7 @@ describe('e-mail over HTTP', () => {
     });
     const row = await t.db.selectFrom('outbox').selectAll().executeTakeFirstOrThrow();
     expect(row.unsubscribe_token).toBeNull();
-    expect(row.headers).toBe('[]');
+    expect(JSON.parse(row.headers)).toEqual([['X-Outreach-Message-Id', row.message_id]]);
 
     // Another caller cannot use the token; a wrong token is refused.
     const stolen = await call('coordinator', 'POST', '/api/calling/follow-up-email', {
@@ -209,6 +217,54 @@ describe('e-mail over HTTP', () => {
       templateId: await templateId('link-you-asked-for'),
     });
     expect(stolen.statusCode).toBe(409);
+  });
+
+  it('records consent from a call, from staff, and as the library policy for active cardholders', async () => {
+    const patron = await createPatron(t.db, { phone: null, emails: ['no.consent@example.org'] });
+    await t.db.updateTable('call_list').set({ state: 'email' }).execute();
+    await launchTestCampaign(testCtx(t.db, await createStaff(t.db, 'coordinator'), testClock()), {
+      channel: 'email',
+      scriptId: null,
+    });
+    const promo = await templateId('we-miss-you');
+    const campaign = await t.db
+      .selectFrom('campaigns')
+      .select('id')
+      .where('channel', '=', 'email')
+      .executeTakeFirstOrThrow();
+    const audience = () =>
+      call(
+        'coordinator',
+        'GET',
+        `/api/campaigns/${campaign.id}/email-audience?templateId=${promo}`,
+      ).then((r) => r.json<unknown>());
+    expect(await audience()).toMatchObject({ eligible: 1, noConsent: 1 });
+
+    // The library's policy: active cardholders have implied consent.
+    await call('admin', 'PATCH', '/api/settings/mail', { impliedConsentForActive: true });
+    expect(await audience()).toMatchObject({ eligible: 2, noConsent: 0 });
+    await call('admin', 'PATCH', '/api/settings/mail', { impliedConsentForActive: false });
+
+    expect(
+      (
+        await call('caller', 'PUT', `/api/patrons/${patron.id}/email-consent`, {
+          emailConsent: 'express',
+        })
+      ).statusCode,
+    ).toBe(403);
+    const set = await call('coordinator', 'PUT', `/api/patrons/${patron.id}/email-consent`, {
+      emailConsent: 'express',
+    });
+    expect(set.json()).toEqual({ patronId: patron.id, emailConsent: 'express' });
+    expect(await audience()).toMatchObject({ eligible: 2, noConsent: 0 });
+    const audit = await t.db
+      .selectFrom('audit_log')
+      .select('details')
+      .where('action', '=', 'patron.email_consent')
+      .execute();
+    expect(audit.map((a) => JSON.parse(a.details ?? '{}') as unknown)).toEqual([
+      { basis: 'express', source: 'staff' },
+    ]);
   });
 
   it('keeps passwords out of every answer and seals them at rest', async () => {

@@ -222,6 +222,7 @@ export function emailRoutes(app: AppInstance, deps: AppDeps): void {
     async (request) =>
       getCampaignEmailAudience(
         ctxOf(request, deps),
+        mail,
         request.params.campaignId,
         request.query.templateId,
       ),

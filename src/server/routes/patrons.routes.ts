@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { EXPORT_FORMATS, exportPatrons } from '../../core/patrons/patrons.export.js';
+import { setEmailConsent } from '../../core/email/consent.service.js';
 import { listPatrons } from '../../core/patrons/patrons.service.js';
 import { patronFilterSchema, patronSchema } from '../../shared/schemas/patrons.js';
 import type { AppDeps, AppInstance } from '../app.js';
@@ -29,6 +30,29 @@ export function patronRoutes(app: AppInstance, deps: AppDeps): void {
       const { limit, offset, ...filter } = request.query;
       return listPatrons(ctxOf(request, deps), filter, { limit, offset });
     },
+  );
+
+  app.put(
+    '/api/patrons/:patronId/email-consent',
+    {
+      config: { access: ['admin', 'coordinator'] },
+      schema: {
+        operationId: 'setEmailConsent',
+        tags: ['patrons', 'email'],
+        summary: 'Record or withdraw a patron’s consent to promotional e-mail (audited)',
+        params: z.object({ patronId: z.coerce.number().int().positive() }),
+        body: z.object({ emailConsent: z.enum(['express', 'implied']).nullable() }),
+        response: {
+          200: z.object({
+            patronId: z.number().int(),
+            emailConsent: z.enum(['express', 'implied']).nullable(),
+          }),
+          ...errorResponses,
+        },
+      },
+    },
+    async (request) =>
+      setEmailConsent(ctxOf(request, deps), request.params.patronId, request.body.emailConsent),
   );
 
   app.get(

@@ -147,6 +147,8 @@ export const patronOutcomeSchema = z.object({
     .nullable()
     .default(null),
   informationRequest: z.string().trim().max(4000).default(''),
+  /** The patron said yes to library news by e-mail: recorded as express consent (TRUST CA-3). */
+  emailConsent: z.boolean().default(false),
 });
 export type PatronOutcomeInput = z.input<typeof patronOutcomeSchema>;
 

@@ -242,6 +242,8 @@ export const mailSettingsSchema = z
     /** The relay's quota: 0 means no limit. */
     perMinute: z.number().int(),
     perDay: z.number().int(),
+    /** Active cardholders count as having implied consent to promotional e-mail (CA-3 policy). */
+    impliedConsentForActive: z.boolean(),
     bounces: z.object({
       enabled: z.boolean(),
       host: z.string(),
@@ -279,6 +281,7 @@ export const updateMailSettingsInput = z
     connections: z.number().int().min(1).max(50),
     perMinute: z.number().int().min(0).max(100_000),
     perDay: z.number().int().min(0).max(10_000_000),
+    impliedConsentForActive: z.boolean(),
     bounces: z
       .object({
         enabled: z.boolean(),

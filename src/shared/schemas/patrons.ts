@@ -39,6 +39,8 @@ export const patronSchema = z
     phones: z.array(phoneSchema),
     doNotCall: z.boolean(),
     doNotEmail: z.boolean(),
+    /** Recorded basis for promotional e-mail (TRUST CA-3), or null. */
+    emailConsent: z.enum(['express', 'implied']).nullable(),
     deceased: z.boolean(),
     updatedAt: z.string(),
   })
