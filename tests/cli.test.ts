@@ -37,6 +37,7 @@ describe('outreach CLI', () => {
     [['db', 'migrate']],
     [['start']],
     [['demo']],
+    [['email']],
   ])('explains itself with --help (%j)', (args) => {
     const result = outreach([...args, '--help']);
     expect(result.code).toBe(0);
@@ -190,6 +191,25 @@ describe('outreach CLI', () => {
       code: 1,
       stderr: expect.stringContaining('format') as unknown,
     });
+  });
+
+  it('reports how mail is sent and what waits in the outbox', () => {
+    const status = JSON.parse(outreach(['email', 'status', '--json']).stdout) as {
+      mode: string;
+      logDir: string;
+      outbox: Record<string, number>;
+    };
+    expect(status).toMatchObject({ mode: 'log', logDir: path.join(dir, 'mail') });
+    expect(Object.keys(status.outbox)).toEqual([
+      'queued',
+      'sending',
+      'sent',
+      'failed',
+      'bounced',
+      'cancelled',
+    ]);
+    expect(outreach(['email', 'status']).stdout).toMatch(/No relay is set up/);
+    expect(outreach(['email', 'check-relay']).stdout).toMatch(/No relay is set up/);
   });
 
   it('refuses a file that is not a spreadsheet with a clear message', () => {

@@ -6,6 +6,7 @@ import { AppError } from '../core/errors.js';
 import { withSystemCtx } from './context.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerDemoCommand } from './commands/demo.js';
+import { registerEmailCommands } from './commands/email.js';
 import { registerPatronCommands } from './commands/patrons.js';
 import { registerUserCommands } from './commands/user.js';
 import { migrateToLatest } from '../db/migrate.js';
@@ -41,6 +42,7 @@ db.command('migrate')
 registerUserCommands(program);
 registerPatronCommands(program);
 registerCampaignCommands(program);
+registerEmailCommands(program);
 registerDemoCommand(program);
 
 function explain(error: unknown): string {

@@ -99,16 +99,14 @@ export function composeMessage(
   });
   // RFC 8058 one-click unsubscribe for everything that is not a transactional reply.
   const messageId = `<${randomUUID()}@${messageDomain(deps.publicUrl)}>`;
-  const headers: Array<[string, string]> = [
-    ...(link === null
-      ? []
-      : ([
-          ['List-Unsubscribe', `<${link}>`],
-          ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
-        ] as const)),
-    // Some relays rewrite Message-ID; bounces still quote this header, so reports find the message.
-    ['X-Outreach-Message-Id', messageId],
-  ];
+  const headers: Array<[string, string]> = [];
+  if (link !== null)
+    headers.push(
+      ['List-Unsubscribe', `<${link}>`],
+      ['List-Unsubscribe-Post', 'List-Unsubscribe=One-Click'],
+    );
+  // Some relays rewrite Message-ID; bounces still quote this header, so reports find the message.
+  headers.push(['X-Outreach-Message-Id', messageId]);
   const now = ctx.now().toISOString();
   return {
     message_id: messageId,
