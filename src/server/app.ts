@@ -35,6 +35,8 @@ import { healthRoutes } from './routes/health.routes.js';
 import { scriptRoutes } from './routes/scripts.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
 import { patronRoutes } from './routes/patrons.routes.js';
+import { reportsRoutes } from './routes/reports.routes.js';
+import { statsRoutes } from './routes/stats.routes.js';
 import { userRoutes } from './routes/users.routes.js';
 
 /** Everything the HTTP app needs, passed in: buildApp never reads the environment and never listens. */
@@ -139,6 +141,8 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   scriptRoutes(app, deps);
   callingRoutes(app, deps);
   emailRoutes(app, deps);
+  statsRoutes(app, deps);
+  reportsRoutes(app, deps);
 
   app.get(
     '/api/openapi.json',
