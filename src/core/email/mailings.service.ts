@@ -107,6 +107,7 @@ async function sortAudience(
         .where('campaign_id', '=', campaign.id)
         .where('template_id', '=', templateId)
         .where('kind', '=', 'campaign')
+        .where('dedupe_key', 'is not', null)
         .execute()
     ).map((r) => r.dedupe_key),
   );
@@ -368,7 +369,12 @@ export async function changeMailing(
     if (action === 'cancel')
       await tx.db
         .updateTable('outbox')
-        .set({ state: 'cancelled', last_error: 'mailing cancelled', updated_at: now })
+        .set({
+          state: 'cancelled',
+          last_error: 'mailing cancelled',
+          dedupe_key: null,
+          updated_at: now,
+        })
         .where('mailing_id', '=', mailingId)
         .where('state', '=', 'queued')
         .execute();

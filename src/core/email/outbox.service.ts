@@ -132,6 +132,7 @@ export async function cancelEmail(ctx: Ctx, id: number): Promise<OutboxMessage> 
       .set({
         state: 'cancelled',
         last_error: 'cancelled by staff',
+        dedupe_key: null,
         updated_at: tx.now().toISOString(),
       })
       .where('id', '=', id)

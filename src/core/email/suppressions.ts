@@ -37,7 +37,12 @@ export async function suppressAddress(
       .execute();
     const cancelled = await tx.db
       .updateTable('outbox')
-      .set({ state: 'cancelled', last_error: `address ${entry.reason}`, updated_at: now })
+      .set({
+        state: 'cancelled',
+        last_error: `address ${entry.reason}`,
+        dedupe_key: null,
+        updated_at: now,
+      })
       .where('state', '=', 'queued')
       .where((eb) => eb(eb.fn('lower', ['to_address']), '=', address))
       .executeTakeFirst();

@@ -204,7 +204,13 @@ export class MailWorker {
       await releaseSend(tx.db, message.id);
       await tx.db
         .updateTable('outbox')
-        .set({ state: 'cancelled', last_error: reason, lease_until: null, updated_at: now })
+        .set({
+          state: 'cancelled',
+          last_error: reason,
+          lease_until: null,
+          dedupe_key: null,
+          updated_at: now,
+        })
         .where('id', '=', message.id)
         .execute();
       await recordAudit(tx, {

@@ -54,7 +54,7 @@ import {
 } from '../../shared/schemas/email.js';
 import type { AppDeps, AppInstance } from '../app.js';
 import { anonymousCtxOf, ctxOf } from '../auth.js';
-import { errorResponses } from '../schemas.js';
+import { errorResponses, okSchema } from '../schemas.js';
 
 const builders = ['admin', 'coordinator'] as const;
 const senders = ['admin', 'coordinator', 'caller'] as const;
@@ -364,12 +364,12 @@ export function emailRoutes(app: AppInstance, deps: AppDeps): void {
         tags: ['email'],
         summary: 'Let mail reach a bounced or manually stopped address again',
         params: z.object({ address: z.string().min(3).max(320) }),
-        response: { 204: z.null(), ...errorResponses },
+        response: { 200: okSchema, ...errorResponses },
       },
     },
-    async (request, reply) => {
+    async (request) => {
       await removeSuppression(ctxOf(request, deps), request.params.address);
-      return reply.code(204).send(null);
+      return { ok: true as const };
     },
   );
 

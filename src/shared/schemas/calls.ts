@@ -78,11 +78,14 @@ export const callPatronSchema = z.object({
   scriptLanguage: z.string().nullable(),
 });
 
+/** What a past attempt can show: a call outcome, or an e-mail sent by a campaign or a follow-up. */
+export const historyOutcomeSchema = z.union([outcomeSchema, z.literal('email_sent')]);
+
 export const attemptHistorySchema = z.object({
   at: z.string(),
   campaign: z.string(),
   patronName: z.string(),
-  outcome: outcomeSchema,
+  outcome: historyOutcomeSchema,
   caller: z.string(),
   /** Shareable notes only: private ones are never shown to later callers. */
   note: z.string().nullable(),

@@ -193,7 +193,7 @@ export const emailAudienceSchema = z
   .object({
     /** Would get the e-mail. */
     eligible: z.number().int(),
-    /** Already e-mailed with this template by this campaign. */
+    /** Already e-mailed with this template by this campaign (cancelled messages do not count). */
     alreadySent: z.number().int(),
     /** Unsubscribed, bounced, complained or do-not-e-mail. */
     suppressed: z.number().int(),
@@ -317,6 +317,7 @@ export const suppressionSchema = z
     createdAt: z.string(),
   })
   .meta({ id: 'Suppression' });
+export type Suppression = z.infer<typeof suppressionSchema>;
 
 export const EMAIL_EVENT_KINDS = [
   'hard_bounce',
@@ -338,6 +339,7 @@ export const emailEventSchema = z
     receivedAt: z.string(),
   })
   .meta({ id: 'EmailEvent' });
+export type EmailEvent = z.infer<typeof emailEventSchema>;
 
 /** A delivery report posted by a relay or mail service to the bounce webhook. */
 export const bounceWebhookInput = z.object({

@@ -59,6 +59,39 @@ const LibraryPage = lazy(() =>
   import('../features/library/components/LibraryPage').then((m) => ({ default: m.LibraryPage })),
 );
 
+// E-mail pages are for coordinators and admins (mail settings for admins): loaded when first
+// opened. The unsubscribe page is for patrons, who need nothing else of the app.
+const TemplateListPage = lazy(() =>
+  import('../features/email/components/templates/TemplateListPage').then((m) => ({
+    default: m.TemplateListPage,
+  })),
+);
+const TemplateEditorPage = lazy(() =>
+  import('../features/email/components/templates/TemplateEditorPage').then((m) => ({
+    default: m.TemplateEditorPage,
+  })),
+);
+const OutboxPage = lazy(() =>
+  import('../features/email/components/outbox/OutboxPage').then((m) => ({
+    default: m.OutboxPage,
+  })),
+);
+const PatronEmailsPage = lazy(() =>
+  import('../features/email/components/patron/PatronEmailsPage').then((m) => ({
+    default: m.PatronEmailsPage,
+  })),
+);
+const MailSettingsPage = lazy(() =>
+  import('../features/email/components/settings/MailSettingsPage').then((m) => ({
+    default: m.MailSettingsPage,
+  })),
+);
+const UnsubscribePage = lazy(() =>
+  import('../features/email/components/unsubscribe/UnsubscribePage').then((m) => ({
+    default: m.UnsubscribePage,
+  })),
+);
+
 // The caller's workspace and the live progress load when first opened, keeping the first load
 // light for everyone.
 const WorkspacePage = lazy(() =>
@@ -79,6 +112,8 @@ export function App() {
       <Route element={<PublicShell />}>
         <Route path="sign-in" element={<SignInPage />} />
         <Route path="setup" element={<SetupPage />} />
+        {/* From the link in a patron's e-mail: no sign-in, ever. */}
+        <Route path="unsubscribe/:token" element={<UnsubscribePage />} />
       </Route>
       <Route
         element={
@@ -105,6 +140,11 @@ export function App() {
           <Route path="patrons" element={<PatronListPage />} />
           <Route path="patrons/import" element={<ImportPage />} />
           <Route path="patrons/imports/:importId" element={<ImportReportPage />} />
+          <Route path="patrons/:patronId/emails" element={<PatronEmailsPage />} />
+          <Route path="email/templates" element={<TemplateListPage />} />
+          <Route path="email/templates/new" element={<TemplateEditorPage />} />
+          <Route path="email/templates/:templateId" element={<TemplateEditorPage />} />
+          <Route path="email/outbox" element={<OutboxPage />} />
         </Route>
         <Route element={<RequireRole roles={['admin']} />}>
           <Route path="staff" element={<StaffPage />} />
@@ -112,6 +152,7 @@ export function App() {
           <Route path="staff/:userId" element={<EditStaffPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="settings/library" element={<LibraryPage />} />
+          <Route path="settings/mail" element={<MailSettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

@@ -40,6 +40,14 @@ export async function applyLanguage(language: UiLanguage): Promise<void> {
   if (i18next.language !== language) await i18next.changeLanguage(language);
 }
 
+/**
+ * Shows the interface in `language` without remembering it as this browser's choice: for a page
+ * that knows its reader's language (the patrons' unsubscribe page).
+ */
+export async function showLanguage(language: UiLanguage): Promise<void> {
+  if (i18next.language !== language) await i18next.changeLanguage(language);
+}
+
 export async function initI18n(): Promise<void> {
   // Screen readers pick their voice from <html lang>: keep it in step with the interface.
   i18next.on('languageChanged', (language) => {

@@ -9,9 +9,12 @@ type Page =
   | 'patrons'
   | 'importPatrons'
   | 'services'
+  | 'emailTemplates'
+  | 'outbox'
   | 'staff'
   | 'audit'
   | 'library'
+  | 'mail'
   | 'settings';
 
 /** Pages each role reaches from the main navigation; later features add theirs here. */
@@ -23,12 +26,25 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'patrons',
     'importPatrons',
     'services',
+    'emailTemplates',
+    'outbox',
     'staff',
     'audit',
     'library',
+    'mail',
     'settings',
   ],
-  coordinator: ['home', 'calling', 'campaigns', 'patrons', 'importPatrons', 'services', 'settings'],
+  coordinator: [
+    'home',
+    'calling',
+    'campaigns',
+    'patrons',
+    'importPatrons',
+    'services',
+    'emailTemplates',
+    'outbox',
+    'settings',
+  ],
   caller: ['home', 'calling', 'campaigns', 'settings'],
   viewer: ['home', 'campaigns', 'settings'],
 };
@@ -38,7 +54,10 @@ const PATHS: Record<Page, string> = {
   calling: '/calling',
   campaigns: '/campaigns',
   services: '/services',
+  emailTemplates: '/email/templates',
+  outbox: '/email/outbox',
   library: '/settings/library',
+  mail: '/settings/mail',
   patrons: '/patrons',
   importPatrons: '/patrons/import',
   staff: '/staff',

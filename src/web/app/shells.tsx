@@ -14,11 +14,18 @@ function LanguageTool() {
   return <LanguageSwitch current={current} onSwitch={switchTo} busy={busy} />;
 }
 
-/** Frame for sign-in and setup: no navigation yet, but the language switch from the first screen. */
+/**
+ * Frame for sign-in, setup and the patrons' unsubscribe page: no navigation, but the language
+ * switch from the first screen.
+ */
 export function PublicShell() {
+  const { t } = useTranslation();
   return (
     <Layout nav={[]} tools={<LanguageTool />}>
-      <Outlet />
+      {/* The unsubscribe page is loaded when first opened. */}
+      <Suspense fallback={<Loading label={t('app.loading')} />}>
+        <Outlet />
+      </Suspense>
     </Layout>
   );
 }

@@ -10,12 +10,16 @@ import {
 import type { Campaign, Service } from '../../../../shared/schemas/campaigns.js';
 import type { LibrarySettings } from '../../../../shared/schemas/library.js';
 import { issuesOf, isApiError } from '../../../api/client';
+import { inLanguage } from '../../../app/catalogue';
+import { FollowUpEmailPart } from '../../../app/emailParts';
+import { currentLanguage } from '../../../app/i18n';
 import { errorMessage } from '../../../components/form/errorMessage';
 import type { ServiceTick } from '../../../components/script-runner/ScriptRunner';
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { isLeaseLost, useRecordOutcome } from '../hooks/useCall';
 import { useShortcuts } from '../hooks/useShortcuts';
 import { CallTimer } from './CallTimer';
+import { displayName } from './format';
 import { OutcomePanel } from './OutcomePanel';
 import {
   checkDraft,
@@ -125,6 +129,13 @@ export function CallView(props: CallViewProps) {
     send();
   };
 
+  // The follow-up e-mail offers the campaign's services; those ticked "wants help with" are ticked.
+  const ui = currentLanguage();
+  const offered = props.campaign
+    ? props.services.filter((s) => props.campaign?.serviceKeys.includes(s.key))
+    : props.services;
+  const wanted = Object.keys(ticks).filter((key) => ticks[key]?.wantsHelp);
+
   useShortcuts(({ letter, submit }) => {
     if (submit) {
       save();
@@ -145,6 +156,16 @@ export function CallView(props: CallViewProps) {
           endedAt={endedAt}
           onStart={startTimer}
           onStop={() => setEndedAt(new Date())}
+        />
+        <FollowUpEmailPart
+          claimToken={call.token}
+          patrons={call.patrons.map((p) => ({
+            patronId: p.patronId,
+            name: displayName(p),
+            emails: p.emails,
+          }))}
+          services={offered.map((s) => ({ key: s.key, name: inLanguage(s.name, ui) }))}
+          wanted={wanted}
         />
       </div>
       <ScriptPanel

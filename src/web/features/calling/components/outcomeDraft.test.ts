@@ -13,6 +13,7 @@ function person(patronId: number, firstName: string) {
     ageBand: '80-84',
     phones: [],
     attempts: 0,
+    emails: [],
     scriptVersionId: 1,
     scriptLanguage: 'en',
   };

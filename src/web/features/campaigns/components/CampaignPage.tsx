@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation, useParams } from 'react-router';
+import { CampaignEmailsPart } from '../../../app/emailParts';
 import { currentLanguage } from '../../../app/i18n';
 import { useCurrentUser } from '../../../app/session';
 import { errorMessage } from '../../../components/form/errorMessage';
@@ -13,7 +14,10 @@ import { STATUS_TONE, formatCount } from './format';
 import { SettingsSummary } from './SettingsSummary';
 import { StatusActions } from './StatusActions';
 
-/** One campaign: its briefing for callers; for builders also its settings and status actions. */
+/**
+ * One campaign: its briefing for callers; for builders also its settings, status actions and its
+ * e-mail step.
+ */
 export function CampaignPage() {
   const { t } = useTranslation();
   const ui = currentLanguage();
@@ -62,6 +66,12 @@ export function CampaignPage() {
         ) : null}
       </p>
       {builder ? <StatusActions campaign={c} /> : null}
+      {builder ? (
+        <CampaignEmailsPart
+          campaignId={c.id}
+          running={c.status === 'active' || c.status === 'paused'}
+        />
+      ) : null}
       <Briefing campaign={c} />
       {builder ? (
         <section className="card campaign-settings" aria-labelledby="campaign-settings">

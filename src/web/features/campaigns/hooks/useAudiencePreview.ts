@@ -1,17 +1,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
 import { audienceSchema, priorityRuleSchema } from '../../../../shared/schemas/campaigns.js';
+import { useDebounced } from '../../../app/useDebounced';
 import { previewAudience, type PreviewInput } from '../api/campaigns';
-
-/** `value` once it has stopped changing for `ms`. */
-export function useDebounced<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const timer = window.setTimeout(() => setSettled(value), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * The live count for the audience being edited: asked again a moment after the filters stop

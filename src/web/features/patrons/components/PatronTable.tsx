@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import type { Patron } from '../../../../shared/schemas/patrons.js';
 import { Emails, Phones } from './Phones';
 import { languageName } from './format';
@@ -71,6 +72,21 @@ export function PatronTable({ patrons }: { patrons: readonly Patron[] }) {
               </td>
               <td>
                 <Emails emails={patron.emails} />
+                {patron.emails.length > 0 ? (
+                  <Link
+                    className="cell-link"
+                    to={`/patrons/${patron.id}/emails`}
+                    state={{ patronName: `${patron.firstName} ${patron.lastName}` }}
+                  >
+                    {t('patrons.emailHistory')}
+                    <span className="visually-hidden">
+                      {' '}
+                      {t('patrons.emailHistoryOf', {
+                        name: `${patron.firstName} ${patron.lastName}`,
+                      })}
+                    </span>
+                  </Link>
+                ) : null}
               </td>
             </tr>
           ))}

@@ -1,4 +1,5 @@
 import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
 import { useCurrentUser } from '../../../app/session';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { CallingForm } from './CallingForm';
@@ -18,6 +19,20 @@ export function SettingsPage() {
         <ProfileForm key={user.id} user={user} />
         {user.role === 'viewer' ? null : <CallingForm key={`calling-${user.id}`} user={user} />}
         <PasswordForm email={user.email} />
+        {user.role === 'admin' ? (
+          <section className="card" aria-labelledby="library-settings-title">
+            <h2 id="library-settings-title">{t('settings.library.title')}</h2>
+            <ul className="plain-list">
+              <li>
+                <Link to="/settings/library">{t('nav.library')}</Link>
+              </li>
+              <li>
+                <Link to="/settings/mail">{t('nav.mail')}</Link>
+                <span className="muted"> — {t('settings.library.mail')}</span>
+              </li>
+            </ul>
+          </section>
+        ) : null}
       </div>
     </>
   );

@@ -1,0 +1,35 @@
+import { lazy, Suspense, type ComponentProps } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Loading } from '../components/ui/Alert';
+
+// Features never import each other: the e-mail pieces other features' pages show are handed to
+// them from here, and loaded when first shown (the caller's screen stays light until then).
+const CampaignEmails = lazy(() =>
+  import('../features/email/components/campaign/CampaignEmails').then((m) => ({
+    default: m.CampaignEmails,
+  })),
+);
+const FollowUpEmail = lazy(() =>
+  import('../features/email/components/followup/FollowUpEmail').then((m) => ({
+    default: m.FollowUpEmail,
+  })),
+);
+
+/** The e-mail step of a campaign, on the campaign's page (coordinators and admins). */
+export function CampaignEmailsPart(props: ComponentProps<typeof CampaignEmails>) {
+  const { t } = useTranslation();
+  return (
+    <Suspense fallback={<Loading label={t('app.loading')} />}>
+      <CampaignEmails {...props} />
+    </Suspense>
+  );
+}
+
+/** "Send follow-up e-mail" on the calling screen. */
+export function FollowUpEmailPart(props: ComponentProps<typeof FollowUpEmail>) {
+  return (
+    <Suspense fallback={null}>
+      <FollowUpEmail {...props} />
+    </Suspense>
+  );
+}
