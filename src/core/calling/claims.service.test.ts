@@ -75,6 +75,25 @@ describe('claiming the next patron', () => {
     });
   });
 
+  it('records a household call as one call: every person’s attempt has the same time', async () => {
+    const household = await t.db
+      .insertInto('households')
+      .values({ phone_e164: '+19058322282', created_at: clock.now().toISOString() })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    for (const firstName of ['Maria', 'Giovanni'])
+      await createPatron(t.db, { firstName, phone: '+19058322282', householdId: household.id });
+    const campaign = await launchTestCampaign(coordinator);
+    // A clock that moves on every reading, as the real one does.
+    let tick = Date.parse('2026-03-02T15:00:00.000Z');
+    const moving = { ...caller(0), now: () => new Date((tick += 7)) };
+    const card = claimed(await claimNextPatron(moving, campaign.id));
+    await recordOutcome(moving, card.claimId, reached(card));
+    const times = await t.db.selectFrom('attempts').select('created_at').execute();
+    expect(times).toHaveLength(2);
+    expect(new Set(times.map((r) => r.created_at)).size).toBe(1);
+  });
+
   it('gives a caller back the call they already hold (a reload)', async () => {
     await createPatron(t.db);
     await createPatron(t.db);

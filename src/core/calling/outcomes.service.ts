@@ -83,8 +83,9 @@ async function insertAttempt(
   row: CallListRow,
   o: PatronOutcome,
   input: ReturnType<typeof recordOutcomeInput.parse>,
+  /** The call's one time: every person on a household call shares it (one call, not several). */
+  now: string,
 ): Promise<void> {
-  const now = ctx.now().toISOString();
   const patron = await ctx.db
     .selectFrom('patrons')
     .select(['id', 'language'])
@@ -175,7 +176,7 @@ export async function recordOutcome(
     for (const row of rows) {
       const o = input.outcomes.find((x) => x.patronId === row.patron_id);
       if (!o) continue;
-      await insertAttempt(tx, claim, campaign, row, o, input);
+      await insertAttempt(tx, claim, campaign, row, o, input, now.toISOString());
       const state = nextState(row, o.outcome, campaign, {
         now,
         callbackAt: input.callbackAt,
