@@ -2,7 +2,12 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { parse } from 'csv-parse/sync';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getCampaignStats } from '../src/core/results/stats.service.js';
+import type { Stats } from '../src/shared/schemas/results.js';
+import { testClock, testCtx } from './helpers/ctx.js';
 import { createTestDb, type TestDatabase } from './helpers/db.js';
 
 /** The `outreach` command, run as a user would, against this run's database engine. */
@@ -38,6 +43,7 @@ describe('outreach CLI', () => {
     [['start']],
     [['demo']],
     [['email']],
+    [['report']],
   ])('explains itself with --help (%j)', (args) => {
     const result = outreach([...args, '--help']);
     expect(result.code).toBe(0);
@@ -192,6 +198,93 @@ describe('outreach CLI', () => {
       stderr: expect.stringContaining('format') as unknown,
     });
   });
+
+  it('reports a campaign’s figures as JSON, the same as the dashboard’s, and the library’s without --campaign', async () => {
+    const listed = JSON.parse(outreach(['campaigns', 'list', '--json']).stdout) as {
+      id: number;
+      status: string;
+    }[];
+    const wellness = listed.find((c) => c.status === 'active')!;
+    const result = outreach(['report', '--campaign', String(wellness.id), '--format', 'json']);
+    expect(result.code).toBe(0);
+    const printed = JSON.parse(result.stdout) as Stats;
+    const stats = await getCampaignStats(
+      testCtx(t.db, null, testClock(new Date().toISOString())),
+      wellness.id,
+      {},
+    );
+    expect(printed.figures).toEqual(stats.figures);
+    expect(printed.figures.callsMade).toBeGreaterThan(0);
+    expect(printed.services).toEqual(stats.services);
+    expect(printed.scope).toMatchObject({ campaignId: wellness.id, from: null, to: null });
+    const library = JSON.parse(
+      outreach(['report', '--format', 'json', '--from', '2020-01-01']).stdout,
+    ) as Stats;
+    expect(library.scope).toMatchObject({ campaignId: null, from: '2020-01-01' });
+    expect(library.figures.callsMade).toBeGreaterThanOrEqual(printed.figures.callsMade);
+  }, 60_000);
+
+  it('exports a campaign’s results as CSV to standard output and as XLSX to a file', async () => {
+    const listed = JSON.parse(outreach(['campaigns', 'list', '--json']).stdout) as {
+      id: number;
+      status: string;
+      callListSize: number;
+    }[];
+    const wellness = listed.find((c) => c.status === 'active')!;
+    const csv = outreach(['report', '--campaign', String(wellness.id), '--format', 'csv']);
+    expect(csv.code).toBe(0);
+    const rows = parse<Record<string, string>>(csv.stdout, { bom: true, columns: true });
+    expect(rows.length).toBeGreaterThanOrEqual(wellness.callListSize);
+    expect(new Set(rows.map((r) => r['Card number'])).size).toBe(wellness.callListSize);
+    expect(rows.some((r) => r.Outcome === 'reached')).toBe(true);
+
+    const file = path.join(dir, 'results.xlsx');
+    const xlsx = outreach([
+      'report',
+      '--campaign',
+      String(wellness.id),
+      '--format',
+      'xlsx',
+      '--output',
+      file,
+    ]);
+    expect(xlsx).toMatchObject({
+      code: 0,
+      stderr: expect.stringContaining(`Exported ${rows.length} rows to ${file}`) as unknown,
+    });
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.readFile(file);
+    expect(workbook.worksheets.map((w) => w.name)).toEqual(['Results', 'Summary']);
+    expect(workbook.getWorksheet('Results')!.rowCount).toBe(rows.length + 1);
+  }, 60_000);
+
+  it('says what is wrong with report options', () => {
+    const listed = JSON.parse(outreach(['campaigns', 'list', '--json']).stdout) as { id: number }[];
+    const id = String(listed[0]!.id);
+    expect(outreach(['report', '--format', 'json', '--from', '2026-13-01'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--from: must be a date like 2026-03-01') as unknown,
+    });
+    expect(
+      outreach(['report', '--format', 'json', '--from', '2026-03-05', '--to', '2026-03-01']),
+    ).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('--from: must be on or before') as unknown,
+    });
+    expect(outreach(['report', '--format', 'csv'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('give --campaign ID') as unknown,
+    });
+    expect(outreach(['report', '--campaign', id, '--format', 'xlsx'])).toMatchObject({
+      code: 1,
+      stderr: expect.stringContaining('give --output FILE') as unknown,
+    });
+    const missing = path.join(dir, 'missing.csv');
+    expect(
+      outreach(['report', '--campaign', '999999', '--format', 'csv', '--output', missing]),
+    ).toMatchObject({ code: 1, stderr: expect.stringContaining('999999') as unknown });
+    expect(fs.existsSync(missing)).toBe(false);
+  }, 60_000);
 
   it('reports how mail is sent and what waits in the outbox', () => {
     const status = JSON.parse(outreach(['email', 'status', '--json']).stdout) as {

@@ -8,6 +8,7 @@ import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEmailCommands } from './commands/email.js';
 import { registerPatronCommands } from './commands/patrons.js';
+import { registerReportCommand } from './commands/report.js';
 import { registerUserCommands } from './commands/user.js';
 import { migrateToLatest } from '../db/migrate.js';
 import { startServer } from '../server/main.js';
@@ -43,6 +44,7 @@ registerUserCommands(program);
 registerPatronCommands(program);
 registerCampaignCommands(program);
 registerEmailCommands(program);
+registerReportCommand(program);
 registerDemoCommand(program);
 
 function explain(error: unknown): string {

@@ -99,6 +99,7 @@ export interface Database {
   mail_sends: MailSendsTable;
   email_suppressions: EmailSuppressionsTable;
   email_events: EmailEventsTable;
+  report_narratives: ReportNarrativesTable;
 }
 
 export type Db = Kysely<Database>;
@@ -482,3 +483,13 @@ export type OutboxRow = Selectable<OutboxTable>;
 export type EmailTemplateRow = Selectable<EmailTemplatesTable>;
 export type EmailTemplateVersionRow = Selectable<EmailTemplateVersionsTable>;
 export type MailingRow = Selectable<MailingsTable>;
+
+/** The coordinator's narrative for an impact report: one per campaign, and one for the library. */
+export interface ReportNarrativesTable {
+  id: Id;
+  /** `campaign:<id>` or `library`. */
+  scope_key: string;
+  narrative: string;
+  updated_by: number | null;
+  updated_at: Timestamp;
+}

@@ -238,6 +238,11 @@ quotes.consent integer not null
 quotes.attribution text not null
 quotes.status text not null default 'pending'::text
 quotes.created_at timestamp with time zone not null
+report_narratives.id integer not null identity
+report_narratives.scope_key text not null
+report_narratives.narrative text not null
+report_narratives.updated_by integer
+report_narratives.updated_at timestamp with time zone not null
 script_versions.id integer not null identity
 script_versions.script_id integer not null
 script_versions.language text not null
@@ -373,6 +378,9 @@ quotes quotes_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id
 quotes quotes_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
 quotes quotes_pkey PRIMARY KEY (id)
 quotes quotes_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'hidden'::text])))
+report_narratives report_narratives_pkey PRIMARY KEY (id)
+report_narratives report_narratives_scope_key_key UNIQUE (scope_key)
+report_narratives report_narratives_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
 script_versions script_versions_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
 script_versions script_versions_pkey PRIMARY KEY (id)
 script_versions script_versions_script_id_fkey FOREIGN KEY (script_id) REFERENCES scripts(id) ON DELETE CASCADE
@@ -443,7 +451,11 @@ CREATE INDEX patrons_household ON public.patrons USING btree (household_id)
 CREATE INDEX patrons_last_name ON public.patrons USING btree (last_name, first_name)
 CREATE UNIQUE INDEX patrons_pkey ON public.patrons USING btree (id)
 CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)
+CREATE INDEX quotes_attempt ON public.quotes USING btree (attempt_id)
+CREATE INDEX quotes_campaign ON public.quotes USING btree (campaign_id, created_at)
 CREATE UNIQUE INDEX quotes_pkey ON public.quotes USING btree (id)
+CREATE UNIQUE INDEX report_narratives_pkey ON public.report_narratives USING btree (id)
+CREATE UNIQUE INDEX report_narratives_scope_key_key ON public.report_narratives USING btree (scope_key)
 CREATE UNIQUE INDEX script_versions_pkey ON public.script_versions USING btree (id)
 CREATE UNIQUE INDEX script_versions_unique ON public.script_versions USING btree (script_id, language, version)
 CREATE UNIQUE INDEX scripts_pkey ON public.scripts USING btree (id)

@@ -4,6 +4,7 @@ import * as m0002 from './0002_patrons.js';
 import * as m0003 from './0003_campaigns.js';
 import * as m0004 from './0004_calling.js';
 import * as m0005 from './0005_email.js';
+import * as m0006 from './0006_reports.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -12,4 +13,5 @@ export const migrations: Record<string, Migration> = {
   '0003_campaigns': m0003,
   '0004_calling': m0004,
   '0005_email': m0005,
+  '0006_reports': m0006,
 };

@@ -14,6 +14,15 @@ export const statsFilterSchema = z.object({
 });
 export type StatsFilter = z.infer<typeof statsFilterSchema>;
 
+/** The query of the stats operations: the days, and the language of service names (else the library's). */
+export const statsQuerySchema = statsFilterSchema.extend({
+  language: z
+    .string()
+    .regex(/^[a-z]{2}$/)
+    .optional(),
+});
+export type StatsQuery = z.infer<typeof statsQuerySchema>;
+
 /** The named figures, in the order the dashboard and the report show them. */
 export const FIGURE_KEYS = [
   'audience',
@@ -143,3 +152,33 @@ export type ImpactReport = z.infer<typeof impactReportSchema>;
 export const updateNarrativeInput = z.object({ narrative: z.string().trim().max(3000) });
 
 export const EXPORT_RESULT_FORMATS = ['xlsx', 'csv'] as const;
+export type ExportResultFormat = (typeof EXPORT_RESULT_FORMATS)[number];
+
+/** `attributedTo` of an anonymous quote: English; the web app translates it (attribution tells). */
+export const ANONYMOUS_ATTRIBUTION = 'A patron';
+
+/** The impact report's scope: a campaign (else the whole library), days, the services' language. */
+export const impactReportQuery = statsQuerySchema.extend({
+  campaignId: z.coerce.number().int().positive().optional(),
+});
+export type ImpactReportQuery = z.infer<typeof impactReportQuery>;
+
+/** A narrative for a campaign's report, or the library-wide one (campaignId null). */
+export const updateReportNarrativeInput = updateNarrativeInput.extend({
+  campaignId: z.number().int().positive().nullable(),
+});
+export type UpdateReportNarrativeInput = z.input<typeof updateReportNarrativeInput>;
+
+export const reportNarrativeSchema = z
+  .object({
+    campaignId: z.number().int().nullable(),
+    narrative: z.string(),
+    updatedAt: z.string().nullable(),
+  })
+  .meta({ id: 'ReportNarrative' });
+export type ReportNarrative = z.infer<typeof reportNarrativeSchema>;
+
+/** The results export of a campaign: one row per patron and attempt (admins and coordinators). */
+export const exportResultsQuery = statsQuerySchema.extend({
+  format: z.enum(EXPORT_RESULT_FORMATS).default('xlsx'),
+});
