@@ -49,6 +49,12 @@ function entryHash(prevHash: string, e: ChainFields): string {
  * serialised (SQLite's write lock; a transaction-scoped advisory lock on PostgreSQL).
  */
 export async function recordAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
+  await recordAudits(ctx, [event]);
+}
+
+/** Appends several entries at once, in order: one lock, one read of the chain, one insert. */
+export async function recordAudits(ctx: Ctx, events: AuditEvent[]): Promise<void> {
+  if (events.length === 0) return;
   await inTransaction(ctx, async ({ db }) => {
     if (engineOf(db) === 'postgres') {
       await sql`select pg_advisory_xact_lock(7172001)`.execute(db);
@@ -59,23 +65,33 @@ export async function recordAudit(ctx: Ctx, event: AuditEvent): Promise<void> {
       .orderBy('id', 'desc')
       .limit(1)
       .executeTakeFirst();
-    const fields: ChainFields = {
-      at: ctx.now().toISOString(),
-      actor_id: ctx.actor?.id ?? null,
-      actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : 'system',
-      action: event.action,
-      object_type: event.objectType,
-      object_id:
-        event.objectId === undefined || event.objectId === null ? null : String(event.objectId),
-      details: event.details === undefined ? null : JSON.stringify(event.details),
-      ip: ctx.origin?.ip ?? null,
-      request_id: ctx.origin?.requestId ?? null,
-    };
-    const prevHash = last?.hash ?? GENESIS_HASH;
-    await db
-      .insertInto('audit_log')
-      .values({ ...fields, prev_hash: prevHash, hash: entryHash(prevHash, fields) })
-      .execute();
+    const at = ctx.now().toISOString();
+    let prevHash = last?.hash ?? GENESIS_HASH;
+    const rows = events.map((event) => {
+      const fields: ChainFields = {
+        at,
+        actor_id: ctx.actor?.id ?? null,
+        actor_label: ctx.actor ? `${ctx.actor.name} <${ctx.actor.email}>` : 'system',
+        action: event.action,
+        object_type: event.objectType,
+        object_id:
+          event.objectId === undefined || event.objectId === null ? null : String(event.objectId),
+        details: event.details === undefined ? null : JSON.stringify(event.details),
+        ip: ctx.origin?.ip ?? null,
+        request_id: ctx.origin?.requestId ?? null,
+      };
+      const hash = entryHash(prevHash, fields);
+      const row = { ...fields, prev_hash: prevHash, hash };
+      prevHash = hash;
+      return row;
+    });
+    // Rows of one multi-row insert get their ids in order on both engines; chunks keep each
+    // statement under SQLite's parameter limit.
+    for (let i = 0; i < rows.length; i += 500)
+      await db
+        .insertInto('audit_log')
+        .values(rows.slice(i, i + 500))
+        .execute();
   });
 }
 

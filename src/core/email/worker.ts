@@ -1,5 +1,6 @@
+import { sql, type RawBuilder } from 'kysely';
 import type { Db, OutboxRow } from '../../db/database.js';
-import { recordAudit } from '../audit/audit.service.js';
+import { recordAudit, recordAudits, type AuditEvent } from '../audit/audit.service.js';
 import { inTransaction, type Ctx, type Log } from '../context.js';
 import { getLibrarySettings } from '../library/library.service.js';
 import { pollBounceMailbox } from './bounces.service.js';
@@ -146,7 +147,7 @@ export class MailWorker {
     const quota: Quota | null =
       config.mode === 'smtp' ? { perMinute: config.perMinute, perDay: config.perDay } : null;
     const { messages, quotaWaitMs } = await claimDue(ctx, {
-      limit: Math.max(10, config.connections * 10),
+      limit: Math.max(10, config.connections * 25),
       quota,
       leaseMs: this.leaseMs,
     });
@@ -166,14 +167,16 @@ export class MailWorker {
       name: config.fromName || library.name,
       address: config.fromAddress || 'outreach@localhost',
     };
+    // Answers are recorded in small batches, one transaction each, rather than one per message:
+    // a commit per message would hold up the relay's sockets (SQLite writes block the event loop).
+    const settler = new BatchSettler(ctx, result, this.options.log);
+    for (const message of messages) {
+      const reason = reasons.get(message.id) ?? null;
+      if (reason !== null) settler.add({ kind: 'cancelled', message, reason });
+    }
     await Promise.all(
       messages.map(async (message) => {
-        const reason = reasons.get(message.id) ?? null;
-        if (reason !== null) {
-          await this.cancel(message, reason);
-          result.cancelled++;
-          return;
-        }
+        if ((reasons.get(message.id) ?? null) !== null) return;
         try {
           const sent = await transport.send({
             messageId: message.message_id,
@@ -185,123 +188,15 @@ export class MailWorker {
             text: message.text,
             headers: JSON.parse(message.headers) as Array<[string, string]>,
           });
-          await this.markSent(message, sent.response);
-          result.sent++;
+          settler.add({ kind: 'sent', message, response: sent.response });
         } catch (error) {
-          const failure = classifySendError(error);
-          if (await this.markFailed(message, failure)) result.retried++;
-          else result.failed++;
+          settler.add({ kind: 'failed', message, failure: classifySendError(error) });
         }
       }),
     );
+    await settler.flush();
     await this.finishMailings(messages);
     return result;
-  }
-
-  private async cancel(message: OutboxRow, reason: string): Promise<void> {
-    await inTransaction(this.ctx(), async (tx) => {
-      const now = tx.now().toISOString();
-      await releaseSend(tx.db, message.id);
-      await tx.db
-        .updateTable('outbox')
-        .set({
-          state: 'cancelled',
-          last_error: reason,
-          lease_until: null,
-          dedupe_key: null,
-          updated_at: now,
-        })
-        .where('id', '=', message.id)
-        .execute();
-      await recordAudit(tx, {
-        action: 'email.cancel',
-        objectType: 'email',
-        objectId: message.id,
-        details: { reason, patronId: message.patron_id, campaignId: message.campaign_id },
-      });
-    });
-  }
-
-  private async markSent(message: OutboxRow, response: string): Promise<void> {
-    await inTransaction(this.ctx(), async (tx) => {
-      const now = tx.now().toISOString();
-      await settleSend(tx.db, message.id, now, { result: 'sent', code: 250, response });
-      const attemptId = await recordEmailAttempt(tx, message);
-      await tx.db
-        .updateTable('outbox')
-        .set({
-          state: 'sent',
-          sent_at: now,
-          lease_until: null,
-          last_error: null,
-          attempt_id: attemptId,
-          updated_at: now,
-        })
-        .where('id', '=', message.id)
-        .execute();
-      if (message.mailing_id !== null)
-        await tx.db
-          .updateTable('mailings')
-          .set({ failures_in_row: 0 })
-          .where('id', '=', message.mailing_id)
-          .where('failures_in_row', '>', 0)
-          .execute();
-      await recordAudit(tx, {
-        action: 'email.send',
-        objectType: 'email',
-        objectId: message.id,
-        details: {
-          kind: message.kind,
-          patronId: message.patron_id,
-          campaignId: message.campaign_id,
-        },
-      });
-    });
-  }
-
-  /** Records a failed try; true when the message will be tried again. */
-  private async markFailed(message: OutboxRow, failure: SendError): Promise<boolean> {
-    // A relay fault (down, wrong password) is not the message's fault: try again, then pause.
-    const retry = (!failure.permanent || failure.relay) && message.tries < MAX_TRIES;
-    return inTransaction(this.ctx(), async (tx) => {
-      const now = tx.now();
-      const nowIso = now.toISOString();
-      await settleSend(tx.db, message.id, nowIso, {
-        result: failure.permanent ? 'permanent' : 'temporary',
-        code: failure.code,
-        response: failure.message,
-      });
-      const state = retry ? 'queued' : failure.suppress ? 'bounced' : 'failed';
-      await tx.db
-        .updateTable('outbox')
-        .set({
-          state,
-          last_error: failure.message,
-          lease_until: null,
-          next_try_at: retry
-            ? new Date(now.getTime() + retryDelayMs(message.tries)).toISOString()
-            : message.next_try_at,
-          updated_at: nowIso,
-        })
-        .where('id', '=', message.id)
-        .execute();
-      if (failure.suppress)
-        await suppressAddress(tx, {
-          address: message.to_address,
-          reason: 'hard_bounce',
-          detail: failure.message,
-          outboxId: message.id,
-        });
-      if (!retry)
-        await recordAudit(tx, {
-          action: 'email.fail',
-          objectType: 'email',
-          objectId: message.id,
-          details: { code: failure.code, error: failure.message, tries: message.tries },
-        });
-      if (message.mailing_id !== null) await countFailure(tx, message.mailing_id, failure);
-      return retry;
-    });
   }
 
   /** Marks mailings done once none of their messages is waiting or on its way. */
@@ -346,40 +241,296 @@ export class MailWorker {
   }
 }
 
-/** An e-mail is an attempt on the patron's campaign record, like a call (outcome `email_sent`). */
-async function recordEmailAttempt(ctx: Ctx, message: OutboxRow): Promise<number | null> {
-  if (message.campaign_id === null || message.patron_id === null) return null;
-  const now = ctx.now().toISOString();
-  const listRow = await ctx.db
-    .selectFrom('call_list')
-    .select(['id', 'state'])
-    .where('campaign_id', '=', message.campaign_id)
-    .where('patron_id', '=', message.patron_id)
-    .executeTakeFirst();
-  const attempt = await ctx.db
-    .insertInto('attempts')
-    .values({
-      campaign_id: message.campaign_id,
-      call_list_id: listRow?.id ?? null,
-      patron_id: message.patron_id,
-      caller_id: message.queued_by,
-      channel: 'email',
-      outcome: 'email_sent',
-      contact: 0,
-      started_at: now,
-      ended_at: now,
-      created_at: now,
+type Settlement =
+  | { kind: 'sent'; message: OutboxRow; response: string }
+  | { kind: 'failed'; message: OutboxRow; failure: SendError }
+  | { kind: 'cancelled'; message: OutboxRow; reason: string };
+
+/** How long answers are gathered before they are written together. */
+const GATHER_MS = 10;
+
+/**
+ * Records the relay's answers in batches: whatever arrived within GATHER_MS goes into one
+ * transaction with one audit append. A crash loses at most the answers of one batch; those
+ * messages are still `sending` and go again, with the same Message-ID, after their lease.
+ */
+class BatchSettler {
+  private queue: Settlement[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly ctx: Ctx,
+    private readonly result: RunResult,
+    private readonly log: Log,
+  ) {}
+
+  add(settlement: Settlement): void {
+    this.queue.push(settlement);
+    this.timer ??= setTimeout(() => void this.flush(), GATHER_MS);
+  }
+
+  /** Writes what is gathered; resolves when every batch so far is written. */
+  flush(): Promise<void> {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    const batch = this.queue.splice(0);
+    this.writing = this.writing.then(async () => {
+      if (batch.length === 0) return;
+      try {
+        await settleBatch(this.ctx, batch, this.result);
+      } catch (error) {
+        this.log.error(
+          { err: error, messages: batch.length },
+          'mail worker: could not record answers; the messages go again after their lease',
+        );
+      }
+    });
+    return this.writing;
+  }
+}
+
+async function settleBatch(ctx: Ctx, batch: Settlement[], result: RunResult): Promise<void> {
+  const counts = { sent: 0, retried: 0, failed: 0, cancelled: 0 };
+  await inTransaction(ctx, async (tx) => {
+    const sent = batch.flatMap((item) => (item.kind === 'sent' ? [item] : []));
+    const events: AuditEvent[] = await markSent(tx, sent);
+    counts.sent = sent.length;
+    for (const item of batch) {
+      if (item.kind === 'sent') continue;
+      if (item.kind === 'cancelled') {
+        events.push(await cancelMessage(tx, item.message, item.reason));
+        counts.cancelled++;
+      } else {
+        const { retry, event } = await markFailed(tx, item.message, item.failure);
+        if (event) events.push(event);
+        if (retry) counts.retried++;
+        else counts.failed++;
+      }
+    }
+    await recordAudits(tx, events);
+  });
+  // Counted once the batch is committed.
+  result.sent += counts.sent;
+  result.retried += counts.retried;
+  result.failed += counts.failed;
+  result.cancelled += counts.cancelled;
+}
+
+async function cancelMessage(tx: Ctx, message: OutboxRow, reason: string): Promise<AuditEvent> {
+  await releaseSend(tx.db, message.id);
+  await tx.db
+    .updateTable('outbox')
+    .set({
+      state: 'cancelled',
+      last_error: reason,
+      lease_until: null,
+      dedupe_key: null,
+      updated_at: tx.now().toISOString(),
     })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  // A campaign e-mail is the patron's turn in the campaign: done, not called again.
-  if (message.kind === 'campaign' && listRow && listRow.state !== 'done')
-    await ctx.db
+    .where('id', '=', message.id)
+    .execute();
+  return {
+    action: 'email.cancel',
+    objectType: 'email',
+    objectId: message.id,
+    details: { reason, patronId: message.patron_id, campaignId: message.campaign_id },
+  };
+}
+
+/**
+ * Records messages the relay accepted, with a handful of statements for the whole batch: each
+ * is an attempt on the patron's campaign record (outcome `email_sent`), and a campaign e-mail is
+ * the patron's turn in the campaign (done, not called again).
+ */
+async function markSent(
+  tx: Ctx,
+  items: Array<{ message: OutboxRow; response: string }>,
+): Promise<AuditEvent[]> {
+  if (items.length === 0) return [];
+  const now = tx.now().toISOString();
+  const ids = items.map((i) => i.message.id);
+  await tx.db
+    .updateTable('mail_sends')
+    .set({
+      at: now,
+      result: 'sent',
+      code: 250,
+      response: caseById(
+        'outbox_id',
+        items.map((i) => [i.message.id, sql`${i.response}`]),
+      ),
+    })
+    .where('outbox_id', 'in', ids)
+    .where('result', '=', 'pending')
+    .execute();
+  const attempts = await recordEmailAttempts(
+    tx,
+    items.map((i) => i.message),
+    now,
+  );
+  await tx.db
+    .updateTable('outbox')
+    .set({
+      state: 'sent',
+      sent_at: now,
+      lease_until: null,
+      last_error: null,
+      attempt_id: caseById(
+        'id',
+        [...attempts].map(([outboxId, attemptId]) => [
+          outboxId,
+          sql`cast(${attemptId} as integer)`,
+        ]),
+      ),
+      updated_at: now,
+    })
+    .where('id', 'in', ids)
+    .execute();
+  const mailings = [
+    ...new Set(items.flatMap((i) => (i.message.mailing_id === null ? [] : [i.message.mailing_id]))),
+  ];
+  if (mailings.length > 0)
+    await tx.db
+      .updateTable('mailings')
+      .set({ failures_in_row: 0 })
+      .where('id', 'in', mailings)
+      .where('failures_in_row', '>', 0)
+      .execute();
+  return items.map(({ message }) => ({
+    action: 'email.send',
+    objectType: 'email',
+    objectId: message.id,
+    details: { kind: message.kind, patronId: message.patron_id, campaignId: message.campaign_id },
+  }));
+}
+
+/** `case <column> when id then value … end` (null for ids not listed). */
+function caseById(column: string, pairs: Array<[number, RawBuilder<unknown>]>) {
+  if (pairs.length === 0) return sql<never>`null`;
+  return sql<never>`case ${sql.ref(column)} ${sql.join(
+    pairs.map(([id, value]) => sql`when ${id} then ${value}`),
+    sql` `,
+  )} end`;
+}
+
+/** Records a failed try: tried again later, or given up (and the address suppressed if gone). */
+async function markFailed(
+  tx: Ctx,
+  message: OutboxRow,
+  failure: SendError,
+): Promise<{ retry: boolean; event: AuditEvent | null }> {
+  // A relay fault (down, wrong password) is not the message's fault: try again, then pause.
+  const retry = (!failure.permanent || failure.relay) && message.tries < MAX_TRIES;
+  const now = tx.now();
+  const nowIso = now.toISOString();
+  await settleSend(tx.db, message.id, nowIso, {
+    result: failure.permanent ? 'permanent' : 'temporary',
+    code: failure.code,
+    response: failure.message,
+  });
+  await tx.db
+    .updateTable('outbox')
+    .set({
+      state: retry ? 'queued' : failure.suppress ? 'bounced' : 'failed',
+      last_error: failure.message,
+      lease_until: null,
+      next_try_at: retry
+        ? new Date(now.getTime() + retryDelayMs(message.tries)).toISOString()
+        : message.next_try_at,
+      updated_at: nowIso,
+    })
+    .where('id', '=', message.id)
+    .execute();
+  if (failure.suppress)
+    await suppressAddress(tx, {
+      address: message.to_address,
+      reason: 'hard_bounce',
+      detail: failure.message,
+      outboxId: message.id,
+    });
+  if (message.mailing_id !== null) await countFailure(tx, message.mailing_id, failure);
+  return {
+    retry,
+    event: retry
+      ? null
+      : {
+          action: 'email.fail',
+          objectType: 'email',
+          objectId: message.id,
+          details: { code: failure.code, error: failure.message, tries: message.tries },
+        },
+  };
+}
+
+/** Inserts the attempts of sent messages; returns outbox id → attempt id. */
+async function recordEmailAttempts(
+  tx: Ctx,
+  messages: OutboxRow[],
+  now: string,
+): Promise<Map<number, number>> {
+  const onRecord = messages.filter((m) => m.campaign_id !== null && m.patron_id !== null);
+  const linked = new Map<number, number>();
+  if (onRecord.length === 0) return linked;
+  const key = (campaignId: number | null, patronId: number | null) => `${campaignId}:${patronId}`;
+  const listRows = new Map(
+    (
+      await tx.db
+        .selectFrom('call_list')
+        .select(['id', 'campaign_id', 'patron_id', 'state'])
+        .where('patron_id', 'in', [...new Set(onRecord.map((m) => m.patron_id ?? 0))])
+        .where('campaign_id', 'in', [...new Set(onRecord.map((m) => m.campaign_id ?? 0))])
+        .execute()
+    ).map((r) => [key(r.campaign_id, r.patron_id), r]),
+  );
+  // One multi-row insert; its returned rows are matched back by (campaign, patron), so a second
+  // message to the same patron in the same batch is inserted on its own.
+  const first = new Map<string, OutboxRow>();
+  const again: OutboxRow[] = [];
+  for (const m of onRecord) {
+    if (first.has(key(m.campaign_id, m.patron_id))) again.push(m);
+    else first.set(key(m.campaign_id, m.patron_id), m);
+  }
+  const values = (m: OutboxRow) => ({
+    campaign_id: m.campaign_id ?? 0,
+    call_list_id: listRows.get(key(m.campaign_id, m.patron_id))?.id ?? null,
+    patron_id: m.patron_id ?? 0,
+    caller_id: m.queued_by,
+    channel: 'email' as const,
+    outcome: 'email_sent',
+    contact: 0,
+    started_at: now,
+    ended_at: now,
+    created_at: now,
+  });
+  const inserted = await tx.db
+    .insertInto('attempts')
+    .values([...first.values()].map(values))
+    .returning(['id', 'campaign_id', 'patron_id'])
+    .execute();
+  for (const row of inserted) {
+    const message = first.get(key(row.campaign_id, row.patron_id));
+    if (message) linked.set(message.id, row.id);
+  }
+  for (const m of again) {
+    const row = await tx.db
+      .insertInto('attempts')
+      .values(values(m))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    linked.set(m.id, row.id);
+  }
+  const done = onRecord.flatMap((m) => {
+    const row = listRows.get(key(m.campaign_id, m.patron_id));
+    return m.kind === 'campaign' && row && row.state !== 'done' ? [row.id] : [];
+  });
+  if (done.length > 0)
+    await tx.db
       .updateTable('call_list')
       .set({ state: 'done', last_outcome: 'email_sent', last_attempt_at: now, done_at: now })
-      .where('id', '=', listRow.id)
+      .where('id', 'in', [...new Set(done)])
       .execute();
-  return attempt.id;
+  return linked;
 }
 
 /** Counts a failure against the mailing, pausing it after too many in a row (TRUST RB-6). */
