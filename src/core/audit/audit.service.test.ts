@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDb, type TestDatabase } from '../../../tests/helpers/db.js';
 import { testCtx } from '../../../tests/helpers/ctx.js';
 import { createStaff } from '../../../tests/helpers/factories.js';
-import { listAuditEvents, recordAudit, verifyAuditChain } from './audit.service.js';
+import { listAuditEvents, recordAudit, recordAudits, verifyAuditChain } from './audit.service.js';
 
 let t: TestDatabase;
 beforeEach(async () => {
@@ -59,6 +59,31 @@ describe('audit log', () => {
       ),
     );
     expect(await verifyAuditChain(t.db)).toEqual({ entries: 40, brokenAt: null });
+  });
+
+  it('appends a batch in order, interleaved with single appends, and the chain verifies', async () => {
+    const ctx = testCtx(t.db);
+    const batch = Array.from({ length: 700 }, (_, i) => ({
+      action: 'email.send',
+      objectType: 'email',
+      objectId: i,
+    }));
+    await Promise.all([
+      recordAudits(ctx, batch),
+      recordAudit(ctx, { action: 'patron.view', objectType: 'patron', objectId: 1 }),
+      recordAudits(ctx, batch.slice(0, 3)),
+    ]);
+    expect(await verifyAuditChain(t.db)).toEqual({ entries: 704, brokenAt: null });
+    const sent = await t.db
+      .selectFrom('audit_log')
+      .select('object_id')
+      .where('action', '=', 'email.send')
+      .orderBy('id')
+      .execute();
+    // The big batch lands in one piece and in order, whichever append went first.
+    const ids = sent.map((r) => Number(r.object_id));
+    const start = ids.findIndex((v, i) => v === 0 && ids[i + 3] === 3);
+    expect(ids.slice(start, start + 700)).toEqual(batch.map((b) => b.objectId));
   });
 
   it('is readable by admins only', async () => {
