@@ -163,7 +163,7 @@ describe('outreach CLI', () => {
     expect(second.stdout).not.toMatch(/passwords are shown/);
   });
 
-  it('lists, exports and imports campaigns (the demo has two, built from the starter scripts)', () => {
+  it('lists, exports and imports campaigns (the demo has three, built from the starter scripts)', () => {
     const listed = JSON.parse(outreach(['campaigns', 'list', '--json']).stdout) as {
       id: number;
       name: string;
@@ -171,10 +171,20 @@ describe('outreach CLI', () => {
     }[];
     expect(listed.map((c) => [c.name, c.status])).toEqual(
       expect.arrayContaining([
+        ['Spring check-in: 85 and over', 'closed'],
         ['Wellness check-in: 70 and over', 'active'],
         ['What’s new at the library', 'draft'],
       ]),
     );
+    // The finished campaign has its whole story: calls, e-mails, approved quotes.
+    const finished = listed.find((c) => c.status === 'closed')!;
+    const report = JSON.parse(
+      outreach(['report', '--campaign', String(finished.id), '--format', 'json']).stdout,
+    ) as { figures: Record<string, number> };
+    expect(report.figures.patronsCalled).toBe(report.figures.audience);
+    expect(report.figures.callsMade).toBeGreaterThan(report.figures.patronsCalled);
+    expect(report.figures.quotesApproved).toBeGreaterThan(0);
+    expect(report.figures.callbacksDue).toBe(0);
     const wellness = listed.find((c) => c.status === 'active')!;
     const file = path.join(dir, 'wellness.json');
     expect(outreach(['campaigns', 'export', String(wellness.id), '--output', file]).code).toBe(0);

@@ -1,9 +1,8 @@
 import path from 'node:path';
 import pino from 'pino';
 import { ensureStarterContent } from '../core/campaigns/starter-content.js';
-import type { MailDeps } from '../core/email/mail-deps.js';
+import { mailDepsOf } from '../core/email/mail-deps.js';
 import { MailWorker } from '../core/email/worker.js';
-import { createSealer, loadSecretKey } from '../core/secrets.js';
 import { markInterruptedImports } from '../core/patrons/import/import.service.js';
 import { DEFAULT_READ_LIMITS } from '../core/patrons/import/readers/index.js';
 import { issueSetupToken } from '../core/auth/setup.service.js';
@@ -41,11 +40,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
       'imports stopped by a crash or restart: import the same file again to resume',
     );
 
-  const mail: MailDeps = {
-    publicUrl: config.publicUrl,
-    sealer: createSealer(loadSecretKey(config.dataDir, config.secretKey)),
-    logDir: path.join(config.dataDir, 'mail'),
-  };
+  const mail = mailDepsOf(config);
   const worker = new MailWorker({ db: database.db, now: () => new Date(), log, mail });
   mail.wake = () => worker.wake();
 

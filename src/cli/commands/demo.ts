@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
 import { loadDemo } from '../../core/demo/demo.service.js';
+import { mailDepsOf } from '../../core/email/mail-deps.js';
 import { withSystemCtx } from '../context.js';
 
 function positive(value: string): number {
@@ -20,7 +21,11 @@ export function registerDemoCommand(program: Command): void {
     .option('--seed <n>', 'random seed (the same seed gives the same library)', positive, 2021)
     .action(async (opts: { patrons: number; seed: number }) => {
       const result = await withSystemCtx((ctx, config) =>
-        loadDemo(ctx, { ...opts, defaultRegion: config.phoneDefaultRegion }),
+        loadDemo(ctx, {
+          ...opts,
+          defaultRegion: config.phoneDefaultRegion,
+          mail: mailDepsOf(config),
+        }),
       );
       const r = result.import;
       process.stdout.write(

@@ -1,20 +1,9 @@
-import path from 'node:path';
 import type { Command } from 'commander';
-import type { Config } from '../../config/env.js';
-import type { MailDeps } from '../../core/email/mail-deps.js';
 import { getMailStatus, listOutbox } from '../../core/email/outbox.service.js';
 import { loadMailConfig } from '../../core/email/settings.service.js';
 import { createSmtpTransport } from '../../core/email/transport/transport.js';
-import { createSealer, loadSecretKey } from '../../core/secrets.js';
+import { mailDepsOf } from '../../core/email/mail-deps.js';
 import { withSystemCtx } from '../context.js';
-
-function mailDeps(config: Config): MailDeps {
-  return {
-    publicUrl: config.publicUrl,
-    sealer: createSealer(loadSecretKey(config.dataDir, config.secretKey)),
-    logDir: path.join(config.dataDir, 'mail'),
-  };
-}
 
 export function registerEmailCommands(program: Command): void {
   const email = program.command('email').description('Care e-mails: the outbox and the mail relay');
@@ -25,7 +14,7 @@ export function registerEmailCommands(program: Command): void {
     .option('--json', 'print JSON')
     .action(async (opts: { json?: boolean }) => {
       const report = await withSystemCtx(async (ctx, config) => {
-        const deps = mailDeps(config);
+        const deps = mailDepsOf(config);
         const settings = await loadMailConfig(ctx.db, deps);
         const status = await getMailStatus(ctx, deps);
         const { counts } = await listOutbox(ctx, { limit: 1 });
@@ -72,7 +61,7 @@ export function registerEmailCommands(program: Command): void {
     .description('Connect and sign in to the mail relay with the saved settings')
     .action(async () => {
       const message = await withSystemCtx(async (ctx, config) => {
-        const settings = await loadMailConfig(ctx.db, mailDeps(config));
+        const settings = await loadMailConfig(ctx.db, mailDepsOf(config));
         if (settings.mode !== 'smtp') return 'No relay is set up: mail is written to files.';
         const transport = createSmtpTransport(settings);
         try {

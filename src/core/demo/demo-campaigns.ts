@@ -1,4 +1,6 @@
 import type { Ctx } from '../context.js';
+import type { MailDeps } from '../email/mail-deps.js';
+import { FINISHED_CAMPAIGN, loadFinishedCampaign } from './demo-finished.js';
 import { playDemoCalls } from './demo-history.js';
 import { createCampaign } from '../campaigns/campaigns.service.js';
 import { launchCampaign } from '../campaigns/call-list.service.js';
@@ -23,11 +25,13 @@ async function starterScriptId(ctx: Ctx, index: number): Promise<number | null> 
 }
 
 /**
- * The demo library's details and two campaigns built from the starter scripts: a running wellness
- * check-in of everyone 70 and over (80+ and homebound first), and a draft "what's new" campaign
- * for younger patrons by phone then e-mail. Campaigns that already exist by name are left alone.
+ * The demo library's details and campaigns built from the starter scripts: a finished check-in of
+ * everyone 85 and over (calls, e-mails, approved quotes, a report narrative; with mail
+ * dependencies only), a running wellness check-in of everyone 70 and over (80+ and homebound
+ * first), and a draft "what's new" campaign for younger patrons by phone then e-mail. Campaigns
+ * that already exist by name are left alone.
  */
-export async function loadDemoCampaigns(ctx: Ctx): Promise<string[]> {
+export async function loadDemoCampaigns(ctx: Ctx, mail?: MailDeps): Promise<string[]> {
   if ((await getLibrarySettings(ctx.db)).name === DEFAULT_LIBRARY_SETTINGS.name) {
     await updateLibrarySettings(ctx, {
       name: 'Maple Hills Public Library',
@@ -48,6 +52,18 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<string[]> {
     serviceKeys: [...STARTER_SERVICE_KEYS],
     training: DEFAULT_TRAINING.en,
   };
+  const callers = (
+    await ctx.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email', 'role'])
+      .where('role', '=', 'caller')
+      .where('email', 'like', '%@demo.example.org')
+      .execute()
+  ).map((c) => ({ ...c, role: 'caller' as const }));
+  if (mail !== undefined && !existing.has(FINISHED_CAMPAIGN)) {
+    await loadFinishedCampaign(ctx, mail, callers, common, await starterScriptId(ctx, 0));
+    created.push(FINISHED_CAMPAIGN);
+  }
   if (!existing.has('Wellness check-in: 70 and over')) {
     const wellness = await createCampaign(ctx, {
       ...common,
@@ -64,20 +80,7 @@ export async function loadDemoCampaigns(ctx: Ctx): Promise<string[]> {
       scriptId: await starterScriptId(ctx, 0),
     });
     await launchCampaign(ctx, wellness.id);
-    const callers = await ctx.db
-      .selectFrom('users')
-      .select(['id', 'name', 'email', 'role'])
-      .where('role', '=', 'caller')
-      .where('email', 'like', '%@demo.example.org')
-      .execute();
-    if (callers.length > 0)
-      await playDemoCalls(
-        ctx,
-        wellness.id,
-        callers.map((c) => ({ ...c, role: 'caller' as const })),
-        250,
-        2021,
-      );
+    if (callers.length > 0) await playDemoCalls(ctx, wellness.id, callers, 250, 2021);
     created.push(wellness.name);
   }
   if (!existing.has('What’s new at the library')) {

@@ -8,6 +8,7 @@ import { importPatrons } from '../patrons/import/import.service.js';
 import { createUser } from '../users/users.service.js';
 import { findUserByEmail } from '../users/users.repository.js';
 import type { Role } from '../../shared/roles.js';
+import type { MailDeps } from '../email/mail-deps.js';
 import { loadDemoCampaigns } from './demo-campaigns.js';
 import { writePatronsCsv } from './synthetic-patrons.js';
 
@@ -42,7 +43,7 @@ export interface DemoResult {
  */
 export async function loadDemo(
   ctx: Ctx,
-  options: { patrons: number; seed: number; defaultRegion: string },
+  options: { patrons: number; seed: number; defaultRegion: string; mail?: MailDeps },
 ): Promise<DemoResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'outreach-demo-'));
   const file = path.join(dir, 'demo-library-borrowers.csv');
@@ -62,7 +63,7 @@ export async function loadDemo(
       await createUser(ctx, { ...member, password });
       staff.push({ email: member.email, role: member.role, password });
     }
-    const campaigns = await loadDemoCampaigns(ctx);
+    const campaigns = await loadDemoCampaigns(ctx, options.mail);
     return { import: report, staff, campaigns };
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -1,4 +1,6 @@
-import type { Sealer } from '../secrets.js';
+import path from 'node:path';
+import type { Config } from '../../config/env.js';
+import { createSealer, loadSecretKey, type Sealer } from '../secrets.js';
 
 /** What the e-mail use cases need beyond a Ctx: fixed at start-up, passed in by the server or CLI. */
 export interface MailDeps {
@@ -9,4 +11,13 @@ export interface MailDeps {
   logDir: string;
   /** Tells the send worker there is new mail, so it need not wait for its next poll. */
   wake?: () => void;
+}
+
+/** The mail dependencies from the configuration, the same for the server and the CLI. */
+export function mailDepsOf(config: Pick<Config, 'publicUrl' | 'dataDir' | 'secretKey'>): MailDeps {
+  return {
+    publicUrl: config.publicUrl,
+    sealer: createSealer(loadSecretKey(config.dataDir, config.secretKey)),
+    logDir: path.join(config.dataDir, 'mail'),
+  };
 }

@@ -189,6 +189,10 @@ describe('figure definitions on crafted histories', () => {
     expect((await stats(campaign.id)).figures.callbacksDue).toBe(0);
     clock.advance(HOUR + 60_000);
     expect((await stats(campaign.id)).figures.callbacksDue).toBe(1);
+    // Closed, the campaign makes no more calls; opened again, the callback is due again.
+    await t.db.updateTable('campaigns').set({ status: 'closed' }).execute();
+    expect((await stats(campaign.id)).figures.callbacksDue).toBe(0);
+    await t.db.updateTable('campaigns').set({ status: 'active' }).execute();
     await call(caller(0), campaign.id, 'reached');
 
     expect((await stats(campaign.id)).figures).toEqual(

@@ -183,8 +183,9 @@ export const FIGURE_DEFINITIONS: Readonly<Record<FigureKey, FigureDefinition>> =
   },
   callbacksDue: {
     label: 'Callbacks due',
-    counts: 'Patrons waiting for a callback whose time has come (now, not the period).',
-    excludes: 'Callbacks booked for later; patrons no longer waiting.',
+    counts:
+      'Patrons waiting for a callback whose time has come (now, not the period), in campaigns not closed.',
+    excludes: 'Callbacks booked for later; patrons no longer waiting; closed campaigns.',
   },
 };
 
@@ -583,6 +584,14 @@ export function callListFiguresQuery(db: Db, scope: FigureScope) {
       .where(ofCampaign('call_list.campaign_id', scope))
       .where('call_list.callback_at', '<=', scope.now)
       .where('call_list.state', '=', 'waiting')
+      // A closed campaign makes no more calls: its booked callbacks are not due any more.
+      .where((w) =>
+        w(
+          'call_list.campaign_id',
+          'in',
+          w.selectFrom('campaigns').select('id').where('status', '!=', 'closed'),
+        ),
+      )
       .select(eb.fn.countAll<number>().as('n'))
       .as('callbacksDue'),
   ]);
