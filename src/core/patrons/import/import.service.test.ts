@@ -113,15 +113,25 @@ describe('importing a Koha patron export', () => {
     ).toEqual(before);
   });
 
-  it('updates from a newer export but never clears do-not-call or do-not-e-mail, and reports who is missing', async () => {
+  it('updates from a newer export but never clears do-not-call, do-not-e-mail, consent or an unsubscribe, and reports who is missing', async () => {
     await run(writeFile('old.csv', rows));
     await t.db
       .updateTable('patrons')
       .set({
         do_not_call_at: '2026-01-01T00:00:00.000Z',
         do_not_email_at: '2026-01-01T00:00:00.000Z',
+        email_consent: 'express',
       })
       .where('card_number', '=', '29003000000011')
+      .execute();
+    // An unsubscribe is kept by address: no import can undo it (TRUST CA-4).
+    await t.db
+      .insertInto('email_suppressions')
+      .values({
+        address: 'maria.rossi@example.org',
+        reason: 'unsubscribed',
+        created_at: '2026-01-01T00:00:00.000Z',
+      })
       .execute();
     const newer = [rows[0]!.replace('MAPL,SENIOR', 'WOOD,SENIOR'), rows[1]!, rows[2]!];
     const report = await run(writeFile('new.csv', newer));
@@ -135,7 +145,11 @@ describe('importing a Koha patron export', () => {
       branch: 'WOOD',
       do_not_call_at: '2026-01-01T00:00:00.000Z',
       do_not_email_at: '2026-01-01T00:00:00.000Z',
+      email_consent: 'express',
     });
+    expect(await t.db.selectFrom('email_suppressions').select('address').execute()).toEqual([
+      { address: 'maria.rossi@example.org' },
+    ]);
     expect(
       await t.db
         .selectFrom('patrons')
