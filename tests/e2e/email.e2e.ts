@@ -25,6 +25,16 @@ const PATRONS_CSV = [
   '403,23456300003,Okafor,Grace,1938-11-30,MPL,SENIOR,,grace.okafor@example.net,en',
 ].join('\r\n');
 
+async function signIn(page: Page, who: { email: string; password: string }) {
+  await page.goto(`${serverUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+}
+
+let serverUrl = '';
+
 describe('care e-mails', () => {
   let server: TestServer;
   let browser: Browser;
@@ -33,6 +43,7 @@ describe('care e-mails', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     server = await startTestServer();
+    serverUrl = server.url;
     browser = await launchBrowser();
   });
 
@@ -182,5 +193,82 @@ describe('care e-mails', () => {
       expect.objectContaining({ address: 'marie.lavoie@example.net', reason: 'unsubscribed' }),
     ]);
     expectNoProblems(coordinator);
+  });
+
+  it('sends the link a patron asked for from the calling screen', async () => {
+    const coordinator = await openPage(browser, { locale: 'en-CA' });
+    await signIn(coordinator.page, admin);
+    const api = coordinator.page.request;
+    const csv = [
+      'borrowernumber,cardnumber,surname,firstname,dateofbirth,branchcode,categorycode,phone,email,lang',
+      '501,23456400001,Tremblay,Louis,1944-05-02,CPL,SENIOR,416-555-0501,louis.t@example.net,en',
+    ].join('\r\n');
+    const imported = await api.post(`${server.url}/api/imports`, {
+      multipart: {
+        file: { name: 'more.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) },
+        wait: 'true',
+      },
+    });
+    expect(imported.status()).toBe(200);
+    const scripts = (await (await api.get(`${server.url}/api/scripts`)).json()) as {
+      items: { id: number }[];
+    };
+    const created = await api.post(`${server.url}/api/campaigns`, {
+      data: {
+        name: 'Check-in calls',
+        purpose: 'Check on patrons.',
+        legalAuthority: 'Library privacy policy, section 4: service contact.',
+        contact: 'Outreach office, 416-555-0100',
+        scriptId: scripts.items[0]?.id,
+        serviceKeys: ['digital-card', 'enewsletter'],
+        audience: { hasPhone: true },
+        callingHours: {
+          weekdayStart: '00:00',
+          weekdayEnd: '23:59',
+          weekendStart: '00:00',
+          weekendEnd: '23:59',
+        },
+      },
+    });
+    expect(created.status()).toBe(201);
+    const campaign = (await created.json()) as { id: number };
+    expect((await api.post(`${server.url}/api/campaigns/${campaign.id}/launch`)).status()).toBe(
+      200,
+    );
+    const caller = {
+      name: 'Tom Okonkwo',
+      email: 'tom@library.test',
+      password: 'orchard pebble lantern 27',
+    };
+    expect(
+      (
+        await api.post(`${server.url}/api/users`, {
+          data: { ...caller, role: 'caller', language: 'en' },
+        })
+      ).status(),
+    ).toBe(201);
+
+    const calling = await openPage(browser, { locale: 'en-CA' });
+    const { page } = calling;
+    await signIn(page, caller);
+    await page.goto(`${server.url}/calling`);
+    await page.getByRole('heading', { level: 1, name: 'Calling' }).waitFor();
+    await page.getByLabel('Campaign you are calling for').selectOption({ label: 'Check-in calls' });
+    await page.getByRole('button', { name: /^Next patron/ }).click();
+    await page.locator('#patron-card-title').waitFor();
+    const before = sink.messages.length;
+    await page.getByRole('button', { name: 'Send follow-up e-mail' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByRole('heading', { name: 'Send a follow-up e-mail' }).waitFor();
+    await dialog.getByLabel('Digital library card').check();
+    await expectAccessible(page, 'follow-up e-mail dialog');
+    await dialog.getByRole('button', { name: 'Send the e-mail' }).click();
+    await page.getByText('Queued to l•••@example.net.').waitFor();
+    const [message] = (await sink.waitFor(before + 1, 30_000)).slice(before);
+    expect(message?.to).toEqual(['louis.t@example.net']);
+    expect(message?.raw).toMatch(/Digital library card/);
+    // A transactional reply: no unsubscribe header.
+    expect(message?.headers.get('list-unsubscribe')).toBeUndefined();
+    expectNoProblems(calling);
   });
 });
