@@ -180,7 +180,12 @@ describe('outreach CLI', () => {
     const finished = listed.find((c) => c.status === 'closed')!;
     const report = JSON.parse(
       outreach(['report', '--campaign', String(finished.id), '--format', 'json']).stdout,
-    ) as { figures: Record<string, number> };
+    ) as {
+      figures: Record<
+        'patronsCalled' | 'audience' | 'callsMade' | 'quotesApproved' | 'callbacksDue',
+        number
+      >;
+    };
     expect(report.figures.patronsCalled).toBe(report.figures.audience);
     expect(report.figures.callsMade).toBeGreaterThan(report.figures.patronsCalled);
     expect(report.figures.quotesApproved).toBeGreaterThan(0);

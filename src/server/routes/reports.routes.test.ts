@@ -146,16 +146,19 @@ describe('reports, quotes and exports over HTTP', () => {
     expect(approved.json()).toMatchObject({ id: consented, status: 'approved' });
     expect(approved.json<Quote>().attributedTo).toMatch(/^(Maria Rossi|Ana Lima)$/);
 
-    expect((await call('coordinator', 'GET', '/api/quotes')).json<Quote[]>()).toHaveLength(2);
     expect(
-      (await call('coordinator', 'GET', '/api/quotes?status=pending')).json<Quote[]>(),
+      (await call('coordinator', 'GET', '/api/quotes')).json<{ items: Quote[] }>().items,
+    ).toHaveLength(2);
+    expect(
+      (await call('coordinator', 'GET', '/api/quotes?status=pending')).json<{ items: Quote[] }>()
+        .items,
     ).toMatchObject([{ id: unconsented }]);
-    expect((await call('viewer', 'GET', '/api/quotes')).json<Quote[]>()).toMatchObject([
-      { id: consented, status: 'approved' },
-    ]);
+    expect(
+      (await call('viewer', 'GET', '/api/quotes')).json<{ items: Quote[] }>().items,
+    ).toMatchObject([{ id: consented, status: 'approved' }]);
     expect(
       (await call('viewer', 'GET', `/api/quotes?campaignId=${campaignId}&status=hidden`)).json(),
-    ).toEqual([]);
+    ).toEqual({ items: [] });
     expect((await call('caller', 'GET', '/api/quotes')).statusCode).toBe(403);
     expect(
       (await call('coordinator', 'PATCH', '/api/quotes/999999', { status: 'hidden' })).statusCode,

@@ -103,10 +103,10 @@ export function reportsRoutes(app: AppInstance, deps: AppDeps): void {
         summary:
           'Quotes, newest first, attributed as the patron allowed: all for moderators, approved ones for viewers (audited)',
         querystring: listQuotesQuery,
-        response: { 200: z.array(quoteSchema), ...errorResponses },
+        response: { 200: z.object({ items: z.array(quoteSchema) }), ...errorResponses },
       },
     },
-    async (request) => listQuotes(ctxOf(request, deps), request.query),
+    async (request) => ({ items: await listQuotes(ctxOf(request, deps), request.query) }),
   );
 
   app.patch(

@@ -92,6 +92,29 @@ const UnsubscribePage = lazy(() =>
   })),
 );
 
+// Results are for coordinators, admins and viewers: loaded when first opened, so callers' first
+// load does not carry them or their charts (PERFORMANCE PA-14).
+const LibraryResultsPage = lazy(() =>
+  import('../features/results/components/ResultsPages').then((m) => ({
+    default: m.LibraryResultsPage,
+  })),
+);
+const CampaignResultsPage = lazy(() =>
+  import('../features/results/components/ResultsPages').then((m) => ({
+    default: m.CampaignResultsPage,
+  })),
+);
+const ImpactReportPage = lazy(() =>
+  import('../features/results/components/report/ImpactReportPage').then((m) => ({
+    default: m.ImpactReportPage,
+  })),
+);
+const QuotesPage = lazy(() =>
+  import('../features/results/components/quotes/QuotesPage').then((m) => ({
+    default: m.QuotesPage,
+  })),
+);
+
 // The caller's workspace and the live progress load when first opened, keeping the first load
 // light for everyone.
 const WorkspacePage = lazy(() =>
@@ -131,6 +154,12 @@ export function App() {
         </Route>
         <Route element={<RequireRole roles={['admin', 'coordinator', 'caller']} />}>
           <Route path="calling" element={<WorkspacePage />} />
+        </Route>
+        <Route element={<RequireRole roles={['admin', 'coordinator', 'viewer']} />}>
+          <Route path="results" element={<LibraryResultsPage />} />
+          <Route path="campaigns/:campaignId/results" element={<CampaignResultsPage />} />
+          <Route path="reports/impact" element={<ImpactReportPage />} />
+          <Route path="quotes" element={<QuotesPage />} />
         </Route>
         <Route element={<RequireRole roles={['admin', 'coordinator']} />}>
           <Route path="campaigns/:campaignId/progress" element={<ProgressPage />} />

@@ -6,6 +6,7 @@ type Page =
   | 'home'
   | 'calling'
   | 'campaigns'
+  | 'results'
   | 'patrons'
   | 'importPatrons'
   | 'services'
@@ -23,6 +24,7 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'home',
     'calling',
     'campaigns',
+    'results',
     'patrons',
     'importPatrons',
     'services',
@@ -38,6 +40,7 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'home',
     'calling',
     'campaigns',
+    'results',
     'patrons',
     'importPatrons',
     'services',
@@ -46,13 +49,14 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'settings',
   ],
   caller: ['home', 'calling', 'campaigns', 'settings'],
-  viewer: ['home', 'campaigns', 'settings'],
+  viewer: ['home', 'results', 'campaigns', 'settings'],
 };
 
 const PATHS: Record<Page, string> = {
   home: '/',
   calling: '/calling',
   campaigns: '/campaigns',
+  results: '/results',
   services: '/services',
   emailTemplates: '/email/templates',
   outbox: '/email/outbox',

@@ -10,6 +10,7 @@ import { Button } from '../../../components/ui/Button';
 import { ErrorSummary, type SummaryItem } from '../../../components/ui/ErrorSummary';
 import { SelectField } from '../../../components/ui/SelectField';
 import { CallbackFields } from './CallbackFields';
+import { EmailConsentFields } from './EmailConsentFields';
 import { displayName } from './format';
 import { OutcomeDetails } from './OutcomeDetails';
 import type { DraftField, OutcomeDraft } from './outcomeDraft';
@@ -128,6 +129,7 @@ export function OutcomePanel({
         error={problems.callbackAt}
         inputRef={callbackRef}
       />
+      <EmailConsentFields call={call} draft={draft} onChange={onChange} />
       <OutcomeDetails
         call={call}
         draft={draft}

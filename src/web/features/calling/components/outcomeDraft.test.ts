@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { CallCard } from '../../../../shared/schemas/calls.js';
-import { checkDraft, emptyDraft, needsConfirmation, toInput } from './outcomeDraft';
+import {
+  canRecordEmailConsent,
+  checkDraft,
+  emptyDraft,
+  needsConfirmation,
+  toInput,
+  withEmailConsent,
+} from './outcomeDraft';
 
 function person(patronId: number, firstName: string) {
   return {
@@ -102,5 +109,32 @@ describe('outcome draft', () => {
     expect(checkDraft({ ...draft, quoteText: '' }, household, now)).toEqual({
       quoteText: 'required',
     });
+  });
+
+  it('records consent to e-mail news only for people spoken to who have an address', () => {
+    const grace = { ...person(1, 'Grace'), emails: ['g•••@example.org'] };
+    const daniel = person(2, 'Daniel');
+    const call: CallCard = { ...household, patrons: [grace, daniel] };
+    const start = emptyDraft(call);
+    expect(start.emailConsent).toEqual([]);
+    expect(canRecordEmailConsent(start, grace)).toBe(false);
+    const reached = { ...start, outcome: 'reached' as const };
+    expect(canRecordEmailConsent(reached, grace)).toBe(true);
+    // No address on file: nothing to consent to.
+    expect(canRecordEmailConsent(reached, daniel)).toBe(false);
+    expect(canRecordEmailConsent({ ...reached, outcome: 'voicemail' }, grace)).toBe(false);
+    expect(canRecordEmailConsent({ ...reached, outcome: 'callback' }, grace)).toBe(true);
+
+    const ticked = { ...reached, ...withEmailConsent(reached, 1, true) };
+    expect(ticked.emailConsent).toEqual([1]);
+    const input = toInput(ticked, call, script, { startedAt: null, endedAt: now });
+    expect(input.outcomes.map((o) => o.emailConsent)).toEqual([true, false]);
+    expect(withEmailConsent(ticked, 1, false).emailConsent).toEqual([]);
+
+    // Ticked, then the outcome changed to one where nobody was spoken to: not sent.
+    const changed = { ...ticked, perPerson: { 1: 'no_answer' as const } };
+    expect(
+      toInput(changed, call, script, { startedAt: null, endedAt: now }).outcomes[0],
+    ).toMatchObject({ emailConsent: false });
   });
 });

@@ -32,6 +32,8 @@ export interface OutcomeDraft {
   /** datetime-local value, in the caller's own time. */
   callbackAt: string;
   callbackForMe: boolean;
+  /** Patrons who said yes to library news by e-mail (TRUST CA-3: express consent). */
+  emailConsent: number[];
 }
 
 export type DraftField = 'outcome' | 'callbackAt' | 'quoteText';
@@ -54,11 +56,34 @@ export function emptyDraft(call: CallCard): OutcomeDraft {
     informationAbout: first,
     callbackAt: '',
     callbackForMe: true,
+    emailConsent: [],
   };
 }
 
 export function outcomeOf(draft: OutcomeDraft, patronId: number): Outcome | null {
   return draft.perPerson[patronId] ?? draft.outcome;
+}
+
+/**
+ * Whether the caller can record this patron's consent to library news by e-mail: only someone
+ * they spoke to, and who has an address on file.
+ */
+export function canRecordEmailConsent(
+  draft: OutcomeDraft,
+  patron: CallCard['patrons'][number],
+): boolean {
+  const outcome = outcomeOf(draft, patron.patronId);
+  return patron.emails.length > 0 && outcome !== null && OUTCOME_FLAGS[outcome].contact;
+}
+
+/** The draft with this patron's consent ticked or not. */
+export function withEmailConsent(
+  draft: OutcomeDraft,
+  patronId: number,
+  agreed: boolean,
+): Pick<OutcomeDraft, 'emailConsent'> {
+  const others = draft.emailConsent.filter((id) => id !== patronId);
+  return { emailConsent: agreed ? [...others, patronId] : others };
 }
 
 /** Outcomes that cannot be taken back without a coordinator, so the caller confirms them. */
@@ -138,6 +163,8 @@ export function toInput(
           ? { level: draft.concernLevel, note: draft.concernNote }
           : null,
       informationRequest: draft.informationAbout === p.patronId ? draft.informationRequest : '',
+      // A tick left over from an outcome changed since (no longer spoken to) does not count.
+      emailConsent: draft.emailConsent.includes(p.patronId) && canRecordEmailConsent(draft, p),
     };
   });
   const callback = hasCallback(draft, call);

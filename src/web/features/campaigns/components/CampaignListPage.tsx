@@ -67,6 +67,8 @@ export function CampaignListPage() {
   const list = useCampaignList();
   const builder = user.role === 'admin' || user.role === 'coordinator';
   const linked = user.role !== 'viewer';
+  // Results are for everyone but callers.
+  const results = user.role !== 'caller';
   const day = (value: string | null) => (value ? formatDay(value, ui) : '—');
   return (
     <>
@@ -99,6 +101,7 @@ export function CampaignListPage() {
                 <th scope="col" className="numeric">
                   {t('campaigns.columns.size')}
                 </th>
+                {results ? <th scope="col">{t('campaigns.columns.results')}</th> : null}
               </tr>
             </thead>
             <tbody>
@@ -124,6 +127,21 @@ export function CampaignListPage() {
                     })}
                   </td>
                   <td className="numeric">{formatCount(campaign.callListSize, ui)}</td>
+                  {results ? (
+                    <td>
+                      {campaign.status === 'draft' ? (
+                        <span className="muted">{t('campaigns.noResults')}</span>
+                      ) : (
+                        <Link to={`/campaigns/${campaign.id}/results`}>
+                          {t('campaigns.results')}
+                          <span className="visually-hidden">
+                            {' '}
+                            {t('campaigns.resultsOf', { name: campaign.name })}
+                          </span>
+                        </Link>
+                      )}
+                    </td>
+                  ) : null}
                 </tr>
               ))}
             </tbody>

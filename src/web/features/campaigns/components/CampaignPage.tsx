@@ -64,6 +64,11 @@ export function CampaignPage() {
             {t('campaign.edit')}
           </Link>
         ) : null}
+        {builder && c.status !== 'draft' ? (
+          <Link className="button button--secondary" to={`/campaigns/${c.id}/results`}>
+            {t('campaign.results')}
+          </Link>
+        ) : null}
       </p>
       {builder ? <StatusActions campaign={c} /> : null}
       {builder ? (

@@ -6,12 +6,13 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 
 interface Destination {
   to: string;
-  title: 'patrons' | 'importPatrons' | 'staff' | 'audit' | 'settings';
+  title: 'patrons' | 'importPatrons' | 'staff' | 'audit' | 'settings' | 'results';
 }
 
 /** What each role can open today; the rest is said plainly as "coming", never faked. */
 const DESTINATIONS: Record<Role, readonly Destination[]> = {
   admin: [
+    { to: '/results', title: 'results' },
     { to: '/patrons', title: 'patrons' },
     { to: '/patrons/import', title: 'importPatrons' },
     { to: '/staff', title: 'staff' },
@@ -19,12 +20,16 @@ const DESTINATIONS: Record<Role, readonly Destination[]> = {
     { to: '/settings', title: 'settings' },
   ],
   coordinator: [
+    { to: '/results', title: 'results' },
     { to: '/patrons', title: 'patrons' },
     { to: '/patrons/import', title: 'importPatrons' },
     { to: '/settings', title: 'settings' },
   ],
   caller: [{ to: '/settings', title: 'settings' }],
-  viewer: [{ to: '/settings', title: 'settings' }],
+  viewer: [
+    { to: '/results', title: 'results' },
+    { to: '/settings', title: 'settings' },
+  ],
 };
 
 export function HomePage() {

@@ -28,6 +28,18 @@ function ContactFlags({ patron }: { patron: Patron }) {
   );
 }
 
+/** Whether promotional e-mail may go to the patron (TRUST CA-3): a short marker, said in full. */
+function EmailConsentMark({ patron }: { patron: Patron }) {
+  const { t } = useTranslation();
+  if (patron.emailConsent === null || patron.emails.length === 0) return null;
+  return (
+    <span className="badge badge--on consent-mark">
+      {t(`patrons.consent.${patron.emailConsent}`)}
+      <span className="visually-hidden"> {t('patrons.consent.what')}</span>
+    </span>
+  );
+}
+
 /** Patrons by name with how to reach them; what must not be done (do not call…) stands out. */
 export function PatronTable({ patrons }: { patrons: readonly Patron[] }) {
   const { t, i18n } = useTranslation();
@@ -72,11 +84,15 @@ export function PatronTable({ patrons }: { patrons: readonly Patron[] }) {
               </td>
               <td>
                 <Emails emails={patron.emails} />
+                <EmailConsentMark patron={patron} />
                 {patron.emails.length > 0 ? (
                   <Link
                     className="cell-link"
                     to={`/patrons/${patron.id}/emails`}
-                    state={{ patronName: `${patron.firstName} ${patron.lastName}` }}
+                    state={{
+                      patronName: `${patron.firstName} ${patron.lastName}`,
+                      emailConsent: patron.emailConsent,
+                    }}
                   >
                     {t('patrons.emailHistory')}
                     <span className="visually-hidden">

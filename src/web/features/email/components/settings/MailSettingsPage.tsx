@@ -5,6 +5,7 @@ import { PageHeading } from '../../../../components/ui/PageHeading';
 import { useMailSettings } from '../../hooks/useMailSettings';
 import { MailModeNotice } from '../MailModeNotice';
 import { BounceForm } from './BounceForm';
+import { ConsentPolicyForm } from './ConsentPolicyForm';
 import { RelayForm } from './RelayForm';
 import { WebhookToken } from './WebhookToken';
 import '../../../../styles/email.css';
@@ -22,6 +23,7 @@ export function MailSettingsPage() {
       {settings.data ? (
         <div className="sections">
           <RelayForm settings={settings.data} />
+          <ConsentPolicyForm impliedConsentForActive={settings.data.impliedConsentForActive} />
           <BounceForm settings={settings.data.bounces} />
           <WebhookToken tokenSet={settings.data.webhookTokenSet} />
         </div>
