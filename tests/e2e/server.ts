@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
@@ -14,6 +14,8 @@ export interface TestServer {
   setupLink: string;
   /** Everything the server wrote, for failure messages. */
   output: () => string;
+  /** Runs an `outreach` CLI command against this server's data folder (e.g. `demo`). */
+  cli: (args: string[]) => { code: number | null; stdout: string; stderr: string };
   stop: () => Promise<void>;
 }
 
@@ -110,7 +112,15 @@ export async function startTestServer(): Promise<TestServer> {
   try {
     const setupLink = await waitForSetupLink(child, log, 30_000);
     await waitForHealth(url, 30_000);
-    return { url, setupLink, output: log, stop };
+    const cli = (args: string[]) => {
+      const result = spawnSync(process.execPath, [builtCli, ...args], {
+        cwd: root,
+        env,
+        encoding: 'utf8',
+      });
+      return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+    };
+    return { url, setupLink, output: log, cli, stop };
   } catch (error) {
     await stop();
     throw error;
