@@ -9,7 +9,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
-import { setUpFirstAdmin } from './steps';
+import { setUpFirstAdmin, signIn } from './steps';
 
 const admin = {
   name: 'Nadia Bouchard',
@@ -25,16 +25,6 @@ const PATRONS_CSV = [
   '403,23456300003,Okafor,Grace,1938-11-30,MPL,SENIOR,,grace.okafor@example.net,en',
 ].join('\r\n');
 
-async function signIn(page: Page, who: { email: string; password: string }) {
-  await page.goto(`${serverUrl}/sign-in`);
-  await page.getByLabel('E-mail address').fill(who.email);
-  await page.getByLabel('Password').fill(who.password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
-}
-
-let serverUrl = '';
-
 describe('care e-mails', () => {
   let server: TestServer;
   let browser: Browser;
@@ -43,7 +33,6 @@ describe('care e-mails', () => {
   beforeAll(async () => {
     sink = await startSmtpSink();
     server = await startTestServer();
-    serverUrl = server.url;
     browser = await launchBrowser();
   });
 
@@ -197,7 +186,7 @@ describe('care e-mails', () => {
 
   it('sends the link a patron asked for from the calling screen', async () => {
     const coordinator = await openPage(browser, { locale: 'en-CA' });
-    await signIn(coordinator.page, admin);
+    await signIn(coordinator.page, server.url, admin);
     const api = coordinator.page.request;
     const csv = [
       'borrowernumber,cardnumber,surname,firstname,dateofbirth,branchcode,categorycode,phone,email,lang',
@@ -250,7 +239,7 @@ describe('care e-mails', () => {
 
     const calling = await openPage(browser, { locale: 'en-CA' });
     const { page } = calling;
-    await signIn(page, caller);
+    await signIn(page, server.url, caller);
     await page.goto(`${server.url}/calling`);
     await page.getByRole('heading', { level: 1, name: 'Calling' }).waitFor();
     await page.getByLabel('Campaign you are calling for').selectOption({ label: 'Check-in calls' });

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   expectAccessible,
@@ -11,7 +11,7 @@ import {
   startTestServer,
   type TestServer,
 } from './harness';
-import { setUpFirstAdmin } from './steps';
+import { setUpFirstAdmin, signIn } from './steps';
 
 const admin = {
   name: 'Nadia Bouchard',
@@ -20,14 +20,6 @@ const admin = {
 };
 /** Where the printed report is kept for people to look at after a run. */
 const artefacts = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../test-results');
-
-async function signIn(page: Page, url: string, email: string, password: string) {
-  await page.goto(`${url}/sign-in`);
-  await page.getByLabel('E-mail address').fill(email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
-  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
-}
 
 describe('results', () => {
   let server: TestServer;
@@ -114,7 +106,10 @@ describe('results', () => {
 
     // A board member sees the figures, never who did what, and cannot download patron rows.
     const board = await openPage(browser, { locale: 'en-CA' });
-    await signIn(board.page, server.url, 'board@demo.example.org', viewerPassword);
+    await signIn(board.page, server.url, {
+      email: 'board@demo.example.org',
+      password: viewerPassword,
+    });
     await board.page.goto(`${server.url}/campaigns/${finished?.id}/results`);
     await board.page.getByRole('heading', { name: 'Call outcomes' }).waitFor();
     expect(

@@ -19,3 +19,16 @@ export async function setUpFirstAdmin(page: Page, setupLink: string, admin: Staf
   await page.getByRole('button', { name: 'Create account and sign in' }).click();
   await page.getByRole('heading', { level: 1, name: `Welcome, ${admin.name}` }).waitFor();
 }
+
+/** Signs a staff member in from the sign-in page and waits for their home page. */
+export async function signIn(
+  page: Page,
+  baseUrl: string,
+  who: Pick<StaffMember, 'email' | 'password'>,
+) {
+  await page.goto(`${baseUrl}/sign-in`);
+  await page.getByLabel('E-mail address').fill(who.email);
+  await page.getByLabel('Password').fill(who.password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.getByRole('heading', { level: 1, name: /^Welcome/ }).waitFor();
+}
