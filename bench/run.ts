@@ -6,6 +6,9 @@
 //   npm run bench -- --emails 1000 PA-8 with fewer messages (default 5,000)
 //   npm run bench -- --quota       adds PA-9 (the relay quota in real time; about 70 s)
 //   npm run bench -- --only email  PA-8 (and PA-9 with --quota) alone; --only quota: PA-9 alone
+//   npm run bench -- --stats       adds PA-10 (dashboard queries on 1M attempts; about 12 minutes)
+//   npm run bench -- --only stats  PA-10 alone; --stats-attempts N (default 1,000,000),
+//                                  --stats-repeats N (timed runs per scope, default 10)
 import { execFileSync, spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -15,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { benchClaims } from './claims.js';
+import { benchStats, type ScopeResult } from './stats.js';
 import {
   benchEmailQuota,
   benchEmailThroughput,
@@ -37,10 +41,16 @@ const emailsArg = args.indexOf('--emails');
 const EMAILS = emailsArg >= 0 ? Number(args[emailsArg + 1]) : 5_000;
 const onlyArg = args.indexOf('--only');
 const ONLY = onlyArg >= 0 ? args[onlyArg + 1] : undefined;
+const statsAttemptsArg = args.indexOf('--stats-attempts');
+const STATS_ATTEMPTS = statsAttemptsArg >= 0 ? Number(args[statsAttemptsArg + 1]) : 1_000_000;
+const statsRepeatsArg = args.indexOf('--stats-repeats');
+const STATS_REPEATS = statsRepeatsArg >= 0 ? Number(args[statsRepeatsArg + 1]) : 10;
 const XLSX_ROWS = Math.min(100_000, ROWS);
 const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'od-bench-'));
 const results: string[] = [];
+/** Printed after the table: what a row's numbers rest on. */
+const notes: string[] = [];
 
 interface AppRun {
   seconds: number;
@@ -328,6 +338,56 @@ async function quotaRow(sink: Sink): Promise<void> {
   );
 }
 
+const msOrS = (n: number) => (n >= 1000 ? `${(n / 1000).toFixed(2)} s` : `${n.toFixed(0)} ms`);
+
+async function statsRows(): Promise<void> {
+  const run = await benchStats(path.join(work, 'stats'), {
+    attempts: STATS_ATTEMPTS,
+    repeats: STATS_REPEATS,
+    postgresUrl: PG_URL,
+    progress: (message) => process.stderr.write(`PA-10: ${message}\n`),
+  });
+  const d = run.data;
+  for (const r of run.results) {
+    const engine = r.engine === 'sqlite' ? 'SQLite' : 'PostgreSQL';
+    const cli = r.engine === 'sqlite' ? 'sqlite3 CLI' : 'psql';
+    const ratio = r.app.p50 / Math.max(r.reference.p50, 0.001);
+    const what = r.label.replace(
+      'largest campaign',
+      `campaign of ${fmt(d.largestCampaignAttempts)} attempts`,
+    );
+    row(
+      'PA-10',
+      `dashboard stats (computeStats with per-staff activity, ${r.statements} statements), ${what}, ${engine} (${fmt(r.figures.callsMade)} calls, ${fmt(r.figures.patronsCalled)} patrons called, ${fmt(r.figures.emailsSent)} e-mails)`,
+      `p50 ${msOrS(r.app.p50)}, p95 ${msOrS(r.app.p95)}`,
+      `${cli} ${r.engine === 'sqlite' ? run.versions.cli : (run.versions.postgres ?? '')}, same SQL: p50 ${msOrS(r.reference.p50)}, p95 ${msOrS(r.reference.p95)}${r.bare === null ? '' : `; better-sqlite3 alone (SQLite ${run.versions.app}, as the app): p50 ${msOrS(r.bare.p50)}, p95 ${msOrS(r.bare.p95)}`}`,
+      `${ratio.toFixed(2)}×`,
+      'p95 ≤ 100 ms, app ≤ 1.5× CLI',
+      r.app.p95 <= 100 && ratio <= 1.5,
+    );
+  }
+  notes.push(
+    `PA-10 data: ${fmt(d.attempts)} attempts (${fmt(d.phoneAttempts)} by phone; the largest campaign ${fmt(d.largestCampaignAttempts)}), ${fmt(d.patrons)} patrons, ${d.campaigns} campaigns, ${fmt(d.outbox)} outbox messages, ${fmt(d.quotes)} quotes, ${fmt(d.concerns)} concerns; ${Math.round(d.fileMiB)} MiB, built in ${d.buildSeconds.toFixed(0)} s${run.postgresLoadSeconds === null ? '' : `, copied to PostgreSQL in ${run.postgresLoadSeconds.toFixed(0)} s`}. ${STATS_REPEATS} timed runs per scope after one warm-up, app and references taking turns; CLI start-up subtracted: sqlite3 ${run.startup.sqlite.toFixed(1)} ms${run.startup.postgres === null ? '' : `, psql ${run.startup.postgres.toFixed(1)} ms`}.`,
+  );
+  for (const engine of ['sqlite', 'postgres'] as const) {
+    const scopes = run.results.filter((r) => r.engine === engine);
+    if (scopes.length === 0) continue;
+    notes.push(
+      `\nPA-10 per statement, ${engine === 'sqlite' ? 'SQLite (ms: app in one logged run / sqlite3 median)' : 'PostgreSQL (ms: app in one logged run, its statements running at once / psql median)'}:\n`,
+      `| statement | ${scopes.map((s) => s.key).join(' | ')} |`,
+      `|---|${scopes.map(() => '---').join('|')}|`,
+      ...[...new Set(scopes.flatMap((s) => s.breakdown.map((b) => b.what)))].map(
+        (name) =>
+          `| ${name} | ${scopes.map((s) => cell(s.breakdown.find((b) => b.what === name))).join(' | ')} |`,
+      ),
+    );
+  }
+}
+
+function cell(b: ScopeResult['breakdown'][number] | undefined): string {
+  return b === undefined ? '—' : `${b.app.toFixed(0)} / ${b.reference.toFixed(0)}`;
+}
+
 async function importAndClaimRows(): Promise<void> {
   const csv = path.join(work, 'patrons.csv');
   await writePatronsCsv(csv, { count: ROWS, seed: 1 });
@@ -360,12 +420,16 @@ try {
     '| id | what | app | reference (same run) | ratio | goal | |\n|---|---|---|---|---|---|---|\n',
   );
   const quota = args.includes('--quota') || ONLY === 'quota';
-  if (ONLY === 'email' || ONLY === 'quota') {
+  if (ONLY === 'stats') {
+    await statsRows();
+  } else if (ONLY === 'email' || ONLY === 'quota') {
     await emailRows(ONLY === 'email', quota);
   } else {
     await importAndClaimRows();
     await emailRows(true, quota);
+    if (args.includes('--stats')) await statsRows();
   }
+  if (notes.length > 0) process.stdout.write(`\n${notes.join('\n')}\n`);
 } finally {
   fs.rmSync(work, { recursive: true, force: true });
 }
