@@ -50,7 +50,8 @@ export function versionFor(
   return version;
 }
 
-function serviceValues(services: ServiceRow[], language: string): EmailValues['services'] {
+/** The services as a template shows them, in `language` (else English, else any). */
+export function serviceValues(services: ServiceRow[], language: string): EmailValues['services'] {
   const pick = (json: string) => {
     const t = JSON.parse(json) as Record<string, string>;
     return t[language] ?? t['en'] ?? Object.values(t)[0] ?? '';

@@ -16,7 +16,13 @@ import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import { getLibrarySettings } from '../library/library.service.js';
 import { assertRole, hasRole } from '../policy.js';
-import { addressesOf, composeMessage, unsubscribeUrl, versionFor } from './compose.js';
+import {
+  addressesOf,
+  composeMessage,
+  serviceValues,
+  unsubscribeUrl,
+  versionFor,
+} from './compose.js';
 import type { MailDeps } from './mail-deps.js';
 import { blockReasons } from './rules.js';
 import { loadMailConfig } from './settings.service.js';
@@ -231,10 +237,6 @@ export async function previewEmail(ctx: Ctx, deps: MailDeps, raw: unknown): Prom
   const serviceKeys =
     input.serviceKeys ?? (campaign ? (JSON.parse(campaign.service_keys) as string[]) : []);
   const services = await servicesByKey(ctx, serviceKeys);
-  const pick = (json: string) => {
-    const t = JSON.parse(json) as Record<string, string>;
-    return t[version.language] ?? t['en'] ?? Object.values(t)[0] ?? '';
-  };
   const link = templateClass === 'promotional' ? unsubscribeUrl(deps.publicUrl, 'preview') : null;
   const rendered = renderEmail({
     version,
@@ -249,11 +251,7 @@ export async function previewEmail(ctx: Ctx, deps: MailDeps, raw: unknown): Prom
       caller: ctx.actor === null ? null : { name: ctx.actor.name },
       campaign: campaign ? { name: campaign.name } : { name: 'Sample campaign' },
       library: await getLibrarySettings(ctx.db),
-      services: services.map((s) => ({
-        name: pick(s.name),
-        description: pick(s.description),
-        link: s.link,
-      })),
+      services: serviceValues(services, version.language),
       unsubscribeUrl: link,
     },
   });
