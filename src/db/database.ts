@@ -100,6 +100,15 @@ export interface Database {
   email_suppressions: EmailSuppressionsTable;
   email_events: EmailEventsTable;
   report_narratives: ReportNarrativesTable;
+  teams: TeamsTable;
+  team_members: TeamMembersTable;
+  escalations: EscalationsTable;
+  escalation_actions: EscalationActionsTable;
+  referral_services: ReferralServicesTable;
+  tasks: TasksTable;
+  task_notes: TaskNotesTable;
+  referrals: ReferralsTable;
+  recurring_calls: RecurringCallsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -224,6 +233,8 @@ export interface ServicesTable {
   link: string | null;
   active: ColumnType<number, number | undefined, number>;
   position: ColumnType<number, number | undefined, number>;
+  /** 1: wanting help with it raises a follow-up task for the caller. */
+  raises_task: ColumnType<number, number | undefined, number>;
   created_at: Timestamp;
   updated_at: Timestamp;
 }
@@ -493,3 +504,139 @@ export interface ReportNarrativesTable {
   updated_by: number | null;
   updated_at: Timestamp;
 }
+
+export interface TeamsTable {
+  id: Id;
+  name: string;
+  starter_key: string | null;
+  created_at: Timestamp;
+}
+
+export interface TeamMembersTable {
+  team_id: number;
+  user_id: number;
+}
+
+export type EscalationLevel = 'more_contact' | 'practical_help' | 'urgent';
+
+/** A wellbeing concern for the coordinators. `note` is sensitive (TRUST PR-3): emptied when purged. */
+export interface EscalationsTable {
+  id: Id;
+  patron_id: number;
+  campaign_id: number | null;
+  attempt_id: number | null;
+  level: EscalationLevel;
+  source: 'call' | 'missed_calls';
+  note: Defaulted<string>;
+  status: Defaulted<'open' | 'acknowledged' | 'closed'>;
+  raised_by: number | null;
+  raised_at: Timestamp;
+  notified_at: Defaulted<Timestamp | null>;
+  notifications: Defaulted<number>;
+  acknowledged_by: Defaulted<number | null>;
+  acknowledged_at: Defaulted<Timestamp | null>;
+  closed_by: Defaulted<number | null>;
+  closed_at: Defaulted<Timestamp | null>;
+  resolution: Defaulted<string>;
+  purged_at: Defaulted<Timestamp | null>;
+}
+
+export interface EscalationActionsTable {
+  id: Id;
+  escalation_id: number;
+  author_id: number | null;
+  kind: 'notified' | 'acknowledged' | 'action' | 'referred' | 'reopened' | 'closed';
+  text: Defaulted<string>;
+  at: Timestamp;
+}
+
+export interface ReferralServicesTable {
+  id: Id;
+  name: string;
+  helps_with: Defaulted<string>;
+  phone: Defaulted<string>;
+  website: Defaulted<string>;
+  /** JSON string[]. */
+  languages: Defaulted<string>;
+  hours: Defaulted<string>;
+  notes: Defaulted<string>;
+  starter_key: Defaulted<string | null>;
+  archived_at: Defaulted<Timestamp | null>;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type TaskType =
+  'information' | 'send_link' | 'tech_help' | 'service_help' | 'referral_check' | 'other';
+export type TaskStatus = 'open' | 'in_progress' | 'done' | 'cancelled';
+
+export interface TasksTable {
+  id: Id;
+  type: TaskType;
+  patron_id: number;
+  campaign_id: number | null;
+  attempt_id: Defaulted<number | null>;
+  service_key: Defaulted<string | null>;
+  title: string;
+  detail: Defaulted<string>;
+  owner_id: number | null;
+  team_id: number | null;
+  due_at: Timestamp;
+  status: Defaulted<TaskStatus>;
+  outbox_id: Defaulted<number | null>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+  closed_by: Defaulted<number | null>;
+  closed_at: Defaulted<Timestamp | null>;
+  purged_at: Defaulted<Timestamp | null>;
+}
+
+export interface TaskNotesTable {
+  id: Id;
+  task_id: number;
+  author_id: number | null;
+  text: string;
+  at: Timestamp;
+}
+
+/** A referral to a community service, made with the patron's consent. `shared` and `note` are sensitive. */
+export interface ReferralsTable {
+  id: Id;
+  patron_id: number;
+  service_id: number;
+  campaign_id: number | null;
+  escalation_id: number | null;
+  task_id: Defaulted<number | null>;
+  consent_at: Timestamp;
+  shared: Defaulted<string>;
+  note: Defaulted<string>;
+  follow_up_at: Timestamp;
+  created_by: number | null;
+  created_at: Timestamp;
+  purged_at: Defaulted<Timestamp | null>;
+}
+
+export type RecurringFrequency = 'weekly' | 'fortnightly' | 'monthly';
+
+export interface RecurringCallsTable {
+  id: Id;
+  patron_id: number;
+  campaign_id: number;
+  frequency: RecurringFrequency;
+  /** The caller the calls go to first; anyone once a call is a day late. */
+  caller_id: number | null;
+  next_call_at: Timestamp;
+  missed_in_row: Defaulted<number>;
+  status: Defaulted<'active' | 'paused' | 'ended'>;
+  ended_reason: Defaulted<string | null>;
+  created_by: number | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+export type EscalationRow = Selectable<EscalationsTable>;
+export type TaskRow = Selectable<TasksTable>;
+export type ReferralRow = Selectable<ReferralsTable>;
+export type ReferralServiceRow = Selectable<ReferralServicesTable>;
+export type RecurringCallRow = Selectable<RecurringCallsTable>;

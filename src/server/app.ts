@@ -31,6 +31,7 @@ import { auditRoutes } from './routes/audit.routes.js';
 import { callingRoutes } from './routes/calling.routes.js';
 import { campaignRoutes } from './routes/campaigns.routes.js';
 import { emailRoutes } from './routes/email.routes.js';
+import { followUpRoutes } from './routes/followups.routes.js';
 import { healthRoutes } from './routes/health.routes.js';
 import { scriptRoutes } from './routes/scripts.routes.js';
 import { importRoutes } from './routes/imports.routes.js';
@@ -55,6 +56,8 @@ export interface AppDeps {
   defaultRegion: string;
   /** Sealer, links and worker wake-up for the e-mail use cases. */
   mail: MailDeps;
+  /** A call was recorded: the follow-ups job looks for new escalations to notify at once. */
+  wakeFollowUps?: () => void;
   /** How often the live progress stream looks for changes (default 3 s). */
   progressIntervalMs?: number;
   /** Built web app to serve; absent or missing folder: API only. */
@@ -143,6 +146,7 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   emailRoutes(app, deps);
   statsRoutes(app, deps);
   reportsRoutes(app, deps);
+  followUpRoutes(app, deps);
 
   app.get(
     '/api/openapi.json',

@@ -3,6 +3,7 @@ import pino from 'pino';
 import { ensureStarterContent } from '../core/campaigns/starter-content.js';
 import { mailDepsOf } from '../core/email/mail-deps.js';
 import { MailWorker } from '../core/email/worker.js';
+import { FollowUpJobs } from '../core/followups/jobs.js';
 import { markInterruptedImports } from '../core/patrons/import/import.service.js';
 import { DEFAULT_READ_LIMITS } from '../core/patrons/import/readers/index.js';
 import { issueSetupToken } from '../core/auth/setup.service.js';
@@ -43,6 +44,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
   const mail = mailDepsOf(config);
   const worker = new MailWorker({ db: database.db, now: () => new Date(), log, mail });
   mail.wake = () => worker.wake();
+  const followUps = new FollowUpJobs({
+    db: database.db,
+    now: () => new Date(),
+    log,
+    publicUrl: config.publicUrl,
+    wakeMail: () => worker.wake(),
+  });
 
   const app = await buildApp({
     db: database.db,
@@ -55,11 +63,13 @@ export async function startServer(config: Config): Promise<RunningServer> {
     maxUploadBytes: DEFAULT_READ_LIMITS.maxFileBytes,
     defaultRegion: config.phoneDefaultRegion,
     mail,
+    wakeFollowUps: () => followUps.wake(),
     webDir: defaultWebDir(),
     logger: log,
   });
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  followUps.start();
 
   const setupToken = await issueSetupToken({
     db: database.db,
@@ -80,6 +90,7 @@ export async function startServer(config: Config): Promise<RunningServer> {
     stopping ??= (async () => {
       log.info('shutting down');
       await app.close();
+      await followUps.stop();
       await worker.stop();
       await database.close();
     })();

@@ -10,6 +10,11 @@ import { recordEmailConsent } from '../email/consent.service.js';
 import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
+import { raiseEscalation } from '../followups/escalations.service.js';
+import { afterRecurringCall } from '../followups/recurring.service.js';
+import { insertTask, titleOf } from '../followups/tasks.service.js';
+import { getLibrarySettings } from '../library/library.service.js';
+import type { LibrarySettings } from '../../shared/schemas/library.js';
 import { assertRole, hasRole } from '../policy.js';
 import { scriptVersionOfCall } from './call-card.js';
 import { unitRows } from './claims.repository.js';
@@ -85,7 +90,7 @@ async function insertAttempt(
   input: ReturnType<typeof recordOutcomeInput.parse>,
   /** The call's one time: every person on a household call shares it (one call, not several). */
   now: string,
-): Promise<void> {
+): Promise<number> {
   const patron = await ctx.db
     .selectFrom('patrons')
     .select(['id', 'language'])
@@ -133,6 +138,83 @@ async function insertAttempt(
       })
       .execute();
   }
+  return attempt.id;
+}
+
+/**
+ * What a call hands on (issue: follow-ups): a concern becomes a wellbeing escalation for the
+ * coordinators; an information request, and each wanted service that asks for it, becomes a task
+ * (the caller's, or a team's); recurring calls are scheduled on.
+ */
+async function handOn(
+  ctx: Ctx,
+  campaign: CampaignRow,
+  row: CallListRow,
+  o: PatronOutcome,
+  attemptId: number,
+  library: LibrarySettings,
+): Promise<void> {
+  if (o.concern)
+    await raiseEscalation(ctx, {
+      patronId: row.patron_id,
+      campaignId: campaign.id,
+      attemptId,
+      level: o.concern.level,
+      source: 'call',
+      note: o.concern.note,
+    });
+  const base = { patron_id: row.patron_id, campaign_id: campaign.id, attempt_id: attemptId };
+  if (o.informationRequest !== '') {
+    const teamId = o.requestTask?.teamId ?? null;
+    await insertTask(ctx, {
+      ...base,
+      type: o.requestTask?.type ?? 'information',
+      title: titleOf(o.informationRequest),
+      detail: o.informationRequest,
+      owner_id: teamId === null ? (ctx.actor?.id ?? null) : null,
+      team_id: teamId,
+      due_at: o.requestTask?.dueAt ?? null,
+    });
+  }
+  if (o.servicesWanted.length > 0) {
+    const services = await ctx.db
+      .selectFrom('services')
+      .select(['key', 'name'])
+      .where('key', 'in', o.servicesWanted)
+      .where('raises_task', '=', 1)
+      .execute();
+    for (const service of services) {
+      const names = JSON.parse(service.name) as Record<string, string>;
+      const name = names[library.defaultLanguage] ?? names['en'] ?? service.key;
+      await insertTask(ctx, {
+        ...base,
+        type: 'service_help',
+        service_key: service.key,
+        title: `Help with ${name}`,
+        owner_id: ctx.actor?.id ?? null,
+        team_id: null,
+      });
+    }
+  }
+  await afterRecurringCall(ctx, {
+    campaignId: campaign.id,
+    patronId: row.patron_id,
+    attemptId,
+    outcome: o.outcome,
+    timeZone: row.time_zone ?? library.timeZone,
+  });
+}
+
+async function assertTeams(ctx: Ctx, outcomes: PatronOutcome[]): Promise<void> {
+  const ids = [
+    ...new Set(outcomes.flatMap((o) => (o.requestTask?.teamId ? [o.requestTask.teamId] : []))),
+  ];
+  if (ids.length === 0) return;
+  const found = await ctx.db.selectFrom('teams').select('id').where('id', 'in', ids).execute();
+  if (found.length !== ids.length)
+    throw new AppError('VALIDATION_FAILED', 'No such team for the information request', {
+      field: 'outcomes.requestTask.teamId',
+    });
 }
 
 /**
@@ -172,11 +254,13 @@ export async function recordOutcome(
         field: 'callbackAt',
       });
     }
+    await assertTeams(tx, input.outcomes);
+    const library = await getLibrarySettings(tx.db);
     const now = tx.now();
     for (const row of rows) {
       const o = input.outcomes.find((x) => x.patronId === row.patron_id);
       if (!o) continue;
-      await insertAttempt(tx, claim, campaign, row, o, input, now.toISOString());
+      const attemptId = await insertAttempt(tx, claim, campaign, row, o, input, now.toISOString());
       const state = nextState(row, o.outcome, campaign, {
         now,
         callbackAt: input.callbackAt,
@@ -184,6 +268,7 @@ export async function recordOutcome(
       });
       await tx.db.updateTable('call_list').set(state).where('id', '=', row.id).execute();
       await applyPatronFacts(tx.db, row.patron_id, o.outcome, now.toISOString());
+      await handOn(tx, campaign, row, o, attemptId, library);
       if (o.emailConsent && OUTCOME_FLAGS[o.outcome].contact)
         await recordEmailConsent(tx, row.patron_id, 'express', 'call');
     }

@@ -24,6 +24,8 @@ export const serviceInput = z.object({
     .nullable()
     .default(null),
   active: z.boolean().default(true),
+  /** Wanting help with it on a call raises a follow-up task for the caller. */
+  raisesTask: z.boolean().default(false),
 });
 export type ServiceInput = z.input<typeof serviceInput>;
 
@@ -36,6 +38,7 @@ export function presentService(row: ServiceRow): Service {
     talkingPoint: JSON.parse(row.talking_point) as Record<string, string>,
     link: row.link,
     active: row.active === 1,
+    raisesTask: row.raises_task === 1,
   };
 }
 
@@ -77,6 +80,7 @@ export async function createService(ctx: Ctx, raw: ServiceInput): Promise<Servic
         talking_point: JSON.stringify(input.talkingPoint),
         link: input.link,
         active: input.active ? 1 : 0,
+        raises_task: input.raisesTask ? 1 : 0,
         position: (last.p ?? 0) + 1,
         created_at: now,
         updated_at: now,
@@ -116,6 +120,7 @@ export async function updateService(
         ...(input.talkingPoint ? { talking_point: JSON.stringify(input.talkingPoint) } : {}),
         ...(input.link !== undefined ? { link: input.link } : {}),
         ...(input.active !== undefined ? { active: input.active ? 1 : 0 } : {}),
+        ...(input.raisesTask !== undefined ? { raises_task: input.raisesTask ? 1 : 0 } : {}),
         updated_at: tx.now().toISOString(),
       })
       .where('id', '=', id)

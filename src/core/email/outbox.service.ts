@@ -359,54 +359,13 @@ export async function sendFollowUpEmail(
         'You are not holding this patron any more; the e-mail was not sent.',
         { reason: 'CLAIM_LOST' },
       );
-    const addresses = addressesOf(patron);
-    const address = addresses[input.addressIndex];
-    if (address === undefined)
-      throw new AppError('UNPROCESSABLE', 'This patron has no such e-mail address on file', {
-        field: 'addressIndex',
-      });
-    const template = await findTemplate(tx.db, input.templateId);
-    if (!template) throw notFound('E-mail template', input.templateId);
-    if (template.row.archived_at !== null)
-      throw new AppError('CONFLICT', 'This template is archived', { field: 'templateId' });
-    const campaign = await findCampaign(tx.db, claim.campaign_id);
-    const row = composeMessage(
-      tx,
-      deps,
-      {
-        kind: 'follow_up',
-        template,
-        library: await getLibrarySettings(tx.db),
-        campaign: campaign ? { id: campaign.id, name: campaign.name } : null,
-        caller: tx.actor === null ? null : { name: tx.actor.name },
-        services: await servicesByKey(tx, input.serviceKeys),
-      },
-      { patron, address },
-    );
-    // Refused now rather than cancelled later, so the caller can tell the patron.
-    const reason =
-      (
-        await blockReasons(
-          tx.db,
-          [
-            {
-              id: 0,
-              patron_id: input.patronId,
-              to_address: address,
-              class: row.class,
-              kind: 'follow_up',
-            },
-          ],
-          await loadMailConfig(tx.db, deps),
-        )
-      ).get(0) ?? null;
-    if (reason !== null)
-      throw new AppError('UNPROCESSABLE', `This e-mail cannot be sent: ${reason}`, { reason });
-    const inserted = await tx.db
-      .insertInto('outbox')
-      .values(row)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const inserted = await queueFollowUpEmail(tx, deps, {
+      patron,
+      campaignId: claim.campaign_id,
+      addressIndex: input.addressIndex,
+      templateId: input.templateId,
+      serviceKeys: input.serviceKeys,
+    });
     await recordAudit(tx, {
       action: 'email.follow_up',
       objectType: 'patron',
@@ -417,4 +376,74 @@ export async function sendFollowUpEmail(
   });
   deps.wake?.();
   return getMessage(ctx, id);
+}
+
+/**
+ * Queues a follow-up e-mail to one of the patron's addresses (by index), refused at once when the
+ * rules block it, so the sender can tell the patron. For the calling screen and follow-up tasks.
+ * @throws NOT_FOUND, CONFLICT (archived template), UNPROCESSABLE (no such address, blocked)
+ */
+export async function queueFollowUpEmail(
+  tx: Ctx,
+  deps: MailDeps,
+  what: {
+    patron: PatronRow;
+    campaignId: number | null;
+    addressIndex: number;
+    templateId: number;
+    serviceKeys: string[];
+  },
+): Promise<{ id: number; address: string }> {
+  const { patron } = what;
+  const input = what;
+  const addresses = addressesOf(patron);
+  const address = addresses[input.addressIndex];
+  if (address === undefined)
+    throw new AppError('UNPROCESSABLE', 'This patron has no such e-mail address on file', {
+      field: 'addressIndex',
+    });
+  const template = await findTemplate(tx.db, input.templateId);
+  if (!template) throw notFound('E-mail template', input.templateId);
+  if (template.row.archived_at !== null)
+    throw new AppError('CONFLICT', 'This template is archived', { field: 'templateId' });
+  const campaign =
+    what.campaignId === null ? undefined : await findCampaign(tx.db, what.campaignId);
+  const row = composeMessage(
+    tx,
+    deps,
+    {
+      kind: 'follow_up',
+      template,
+      library: await getLibrarySettings(tx.db),
+      campaign: campaign ? { id: campaign.id, name: campaign.name } : null,
+      caller: tx.actor === null ? null : { name: tx.actor.name },
+      services: await servicesByKey(tx, input.serviceKeys),
+    },
+    { patron, address },
+  );
+  // Refused now rather than cancelled later, so the caller can tell the patron.
+  const reason =
+    (
+      await blockReasons(
+        tx.db,
+        [
+          {
+            id: 0,
+            patron_id: patron.id,
+            to_address: address,
+            class: row.class,
+            kind: 'follow_up',
+          },
+        ],
+        await loadMailConfig(tx.db, deps),
+      )
+    ).get(0) ?? null;
+  if (reason !== null)
+    throw new AppError('UNPROCESSABLE', `This e-mail cannot be sent: ${reason}`, { reason });
+  const inserted = await tx.db
+    .insertInto('outbox')
+    .values(row)
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { id: inserted.id, address };
 }

@@ -113,6 +113,30 @@ email_templates.archived_at timestamp with time zone
 email_templates.created_by integer
 email_templates.created_at timestamp with time zone not null
 email_templates.updated_at timestamp with time zone not null
+escalation_actions.id integer not null identity
+escalation_actions.escalation_id integer not null
+escalation_actions.author_id integer
+escalation_actions.kind text not null
+escalation_actions.text text not null default ''::text
+escalation_actions.at timestamp with time zone not null
+escalations.id integer not null identity
+escalations.patron_id integer not null
+escalations.campaign_id integer
+escalations.attempt_id integer
+escalations.level text not null
+escalations.source text not null
+escalations.note text not null default ''::text
+escalations.status text not null default 'open'::text
+escalations.raised_by integer
+escalations.raised_at timestamp with time zone not null
+escalations.notified_at timestamp with time zone
+escalations.notifications integer not null default 0
+escalations.acknowledged_by integer
+escalations.acknowledged_at timestamp with time zone
+escalations.closed_by integer
+escalations.closed_at timestamp with time zone
+escalations.resolution text not null default ''::text
+escalations.purged_at timestamp with time zone
 households.id integer not null identity
 households.phone_e164 text not null
 households.created_at timestamp with time zone not null
@@ -238,6 +262,43 @@ quotes.consent integer not null
 quotes.attribution text not null
 quotes.status text not null default 'pending'::text
 quotes.created_at timestamp with time zone not null
+recurring_calls.id integer not null identity
+recurring_calls.patron_id integer not null
+recurring_calls.campaign_id integer not null
+recurring_calls.frequency text not null
+recurring_calls.caller_id integer
+recurring_calls.next_call_at timestamp with time zone not null
+recurring_calls.missed_in_row integer not null default 0
+recurring_calls.status text not null default 'active'::text
+recurring_calls.ended_reason text
+recurring_calls.created_by integer
+recurring_calls.created_at timestamp with time zone not null
+recurring_calls.updated_at timestamp with time zone not null
+referral_services.id integer not null identity
+referral_services.name text not null
+referral_services.helps_with text not null default ''::text
+referral_services.phone text not null default ''::text
+referral_services.website text not null default ''::text
+referral_services.languages text not null default '[]'::text
+referral_services.hours text not null default ''::text
+referral_services.notes text not null default ''::text
+referral_services.starter_key text
+referral_services.archived_at timestamp with time zone
+referral_services.created_at timestamp with time zone not null
+referral_services.updated_at timestamp with time zone not null
+referrals.id integer not null identity
+referrals.patron_id integer not null
+referrals.service_id integer not null
+referrals.campaign_id integer
+referrals.escalation_id integer
+referrals.task_id integer
+referrals.consent_at timestamp with time zone not null
+referrals.shared text not null default ''::text
+referrals.note text not null default ''::text
+referrals.follow_up_at timestamp with time zone not null
+referrals.created_by integer
+referrals.created_at timestamp with time zone not null
+referrals.purged_at timestamp with time zone
 report_narratives.id integer not null identity
 report_narratives.scope_key text not null
 report_narratives.narrative text not null
@@ -267,6 +328,7 @@ services.active integer not null default 1
 services.position integer not null default 0
 services.created_at timestamp with time zone not null
 services.updated_at timestamp with time zone not null
+services.raises_task integer not null default 0
 sessions.id text not null
 sessions.user_id integer not null
 sessions.created_at timestamp with time zone not null
@@ -282,6 +344,36 @@ setup_tokens.id text not null
 setup_tokens.created_at timestamp with time zone not null
 setup_tokens.expires_at timestamp with time zone not null
 setup_tokens.used_at timestamp with time zone
+task_notes.id integer not null identity
+task_notes.task_id integer not null
+task_notes.author_id integer
+task_notes.text text not null
+task_notes.at timestamp with time zone not null
+tasks.id integer not null identity
+tasks.type text not null
+tasks.patron_id integer not null
+tasks.campaign_id integer
+tasks.attempt_id integer
+tasks.service_key text
+tasks.title text not null
+tasks.detail text not null default ''::text
+tasks.owner_id integer
+tasks.team_id integer
+tasks.due_at timestamp with time zone not null
+tasks.status text not null default 'open'::text
+tasks.outbox_id integer
+tasks.created_by integer
+tasks.created_at timestamp with time zone not null
+tasks.updated_at timestamp with time zone not null
+tasks.closed_by integer
+tasks.closed_at timestamp with time zone
+tasks.purged_at timestamp with time zone
+team_members.team_id integer not null
+team_members.user_id integer not null
+teams.id integer not null identity
+teams.name text not null
+teams.starter_key text
+teams.created_at timestamp with time zone not null
 users.id integer not null identity
 users.email text not null
 users.name text not null
@@ -333,6 +425,20 @@ email_templates email_templates_name_key UNIQUE (name)
 email_templates email_templates_pkey PRIMARY KEY (id)
 email_templates email_templates_purpose_check CHECK ((purpose = ANY (ARRAY['general'::text, 'missed_you'::text, 'follow_up'::text])))
 email_templates email_templates_starter_key_key UNIQUE (starter_key)
+escalation_actions escalation_actions_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id)
+escalation_actions escalation_actions_escalation_id_fkey FOREIGN KEY (escalation_id) REFERENCES escalations(id) ON DELETE CASCADE
+escalation_actions escalation_actions_kind_check CHECK ((kind = ANY (ARRAY['notified'::text, 'acknowledged'::text, 'action'::text, 'referred'::text, 'reopened'::text, 'closed'::text])))
+escalation_actions escalation_actions_pkey PRIMARY KEY (id)
+escalations escalations_acknowledged_by_fkey FOREIGN KEY (acknowledged_by) REFERENCES users(id)
+escalations escalations_attempt_id_fkey FOREIGN KEY (attempt_id) REFERENCES attempts(id) ON DELETE SET NULL
+escalations escalations_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE SET NULL
+escalations escalations_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES users(id)
+escalations escalations_level_check CHECK ((level = ANY (ARRAY['more_contact'::text, 'practical_help'::text, 'urgent'::text])))
+escalations escalations_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+escalations escalations_pkey PRIMARY KEY (id)
+escalations escalations_raised_by_fkey FOREIGN KEY (raised_by) REFERENCES users(id)
+escalations escalations_source_check CHECK ((source = ANY (ARRAY['call'::text, 'missed_calls'::text])))
+escalations escalations_status_check CHECK ((status = ANY (ARRAY['open'::text, 'acknowledged'::text, 'closed'::text])))
 households households_phone_e164_key UNIQUE (phone_e164)
 households households_pkey PRIMARY KEY (id)
 import_mappings import_mappings_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
@@ -378,6 +484,23 @@ quotes quotes_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id
 quotes quotes_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
 quotes quotes_pkey PRIMARY KEY (id)
 quotes quotes_status_check CHECK ((status = ANY (ARRAY['pending'::text, 'approved'::text, 'hidden'::text])))
+recurring_calls recurring_calls_caller_id_fkey FOREIGN KEY (caller_id) REFERENCES users(id)
+recurring_calls recurring_calls_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
+recurring_calls recurring_calls_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+recurring_calls recurring_calls_frequency_check CHECK ((frequency = ANY (ARRAY['weekly'::text, 'fortnightly'::text, 'monthly'::text])))
+recurring_calls recurring_calls_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+recurring_calls recurring_calls_pkey PRIMARY KEY (id)
+recurring_calls recurring_calls_status_check CHECK ((status = ANY (ARRAY['active'::text, 'paused'::text, 'ended'::text])))
+referral_services referral_services_name_key UNIQUE (name)
+referral_services referral_services_pkey PRIMARY KEY (id)
+referral_services referral_services_starter_key_key UNIQUE (starter_key)
+referrals referrals_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE SET NULL
+referrals referrals_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+referrals referrals_escalation_id_fkey FOREIGN KEY (escalation_id) REFERENCES escalations(id) ON DELETE SET NULL
+referrals referrals_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+referrals referrals_pkey PRIMARY KEY (id)
+referrals referrals_service_id_fkey FOREIGN KEY (service_id) REFERENCES referral_services(id)
+referrals referrals_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE SET NULL
 report_narratives report_narratives_pkey PRIMARY KEY (id)
 report_narratives report_narratives_scope_key_key UNIQUE (scope_key)
 report_narratives report_narratives_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
@@ -394,6 +517,26 @@ sessions sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DEL
 settings settings_pkey PRIMARY KEY (key)
 settings settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
 setup_tokens setup_tokens_pkey PRIMARY KEY (id)
+task_notes task_notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id)
+task_notes task_notes_pkey PRIMARY KEY (id)
+task_notes task_notes_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE
+tasks tasks_attempt_id_fkey FOREIGN KEY (attempt_id) REFERENCES attempts(id) ON DELETE SET NULL
+tasks tasks_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE SET NULL
+tasks tasks_closed_by_fkey FOREIGN KEY (closed_by) REFERENCES users(id)
+tasks tasks_created_by_fkey FOREIGN KEY (created_by) REFERENCES users(id)
+tasks tasks_outbox_id_fkey FOREIGN KEY (outbox_id) REFERENCES outbox(id) ON DELETE SET NULL
+tasks tasks_owner_id_fkey FOREIGN KEY (owner_id) REFERENCES users(id)
+tasks tasks_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
+tasks tasks_pkey PRIMARY KEY (id)
+tasks tasks_status_check CHECK ((status = ANY (ARRAY['open'::text, 'in_progress'::text, 'done'::text, 'cancelled'::text])))
+tasks tasks_team_id_fkey FOREIGN KEY (team_id) REFERENCES teams(id)
+tasks tasks_type_check CHECK ((type = ANY (ARRAY['information'::text, 'send_link'::text, 'tech_help'::text, 'service_help'::text, 'referral_check'::text, 'other'::text])))
+team_members team_members_pk PRIMARY KEY (team_id, user_id)
+team_members team_members_team_id_fkey FOREIGN KEY (team_id) REFERENCES teams(id) ON DELETE CASCADE
+team_members team_members_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
+teams teams_name_key UNIQUE (name)
+teams teams_pkey PRIMARY KEY (id)
+teams teams_starter_key_key UNIQUE (starter_key)
 users users_email_key UNIQUE (email)
 users users_pkey PRIMARY KEY (id)
 users users_role_check CHECK ((role = ANY (ARRAY['admin'::text, 'coordinator'::text, 'caller'::text, 'viewer'::text])))
@@ -421,6 +564,12 @@ CREATE UNIQUE INDEX email_template_versions_unique ON public.email_template_vers
 CREATE UNIQUE INDEX email_templates_name_key ON public.email_templates USING btree (name)
 CREATE UNIQUE INDEX email_templates_pkey ON public.email_templates USING btree (id)
 CREATE UNIQUE INDEX email_templates_starter_key_key ON public.email_templates USING btree (starter_key)
+CREATE INDEX escalation_actions_escalation ON public.escalation_actions USING btree (escalation_id, at)
+CREATE UNIQUE INDEX escalation_actions_pkey ON public.escalation_actions USING btree (id)
+CREATE INDEX escalations_campaign ON public.escalations USING btree (campaign_id, raised_at)
+CREATE INDEX escalations_patron ON public.escalations USING btree (patron_id)
+CREATE UNIQUE INDEX escalations_pkey ON public.escalations USING btree (id)
+CREATE INDEX escalations_status ON public.escalations USING btree (status, raised_at)
 CREATE UNIQUE INDEX households_phone_e164_key ON public.households USING btree (phone_e164)
 CREATE UNIQUE INDEX households_pkey ON public.households USING btree (id)
 CREATE UNIQUE INDEX import_mappings_name_key ON public.import_mappings USING btree (name)
@@ -454,6 +603,16 @@ CREATE INDEX patrons_primary_phone ON public.patrons USING btree (primary_phone)
 CREATE INDEX quotes_attempt ON public.quotes USING btree (attempt_id)
 CREATE INDEX quotes_campaign ON public.quotes USING btree (campaign_id, created_at)
 CREATE UNIQUE INDEX quotes_pkey ON public.quotes USING btree (id)
+CREATE INDEX recurring_calls_caller ON public.recurring_calls USING btree (caller_id, status)
+CREATE INDEX recurring_calls_patron ON public.recurring_calls USING btree (campaign_id, patron_id, status)
+CREATE UNIQUE INDEX recurring_calls_pkey ON public.recurring_calls USING btree (id)
+CREATE UNIQUE INDEX referral_services_name_key ON public.referral_services USING btree (name)
+CREATE UNIQUE INDEX referral_services_pkey ON public.referral_services USING btree (id)
+CREATE UNIQUE INDEX referral_services_starter_key_key ON public.referral_services USING btree (starter_key)
+CREATE INDEX referrals_campaign ON public.referrals USING btree (campaign_id, created_at)
+CREATE INDEX referrals_escalation ON public.referrals USING btree (escalation_id)
+CREATE INDEX referrals_patron ON public.referrals USING btree (patron_id)
+CREATE UNIQUE INDEX referrals_pkey ON public.referrals USING btree (id)
 CREATE UNIQUE INDEX report_narratives_pkey ON public.report_narratives USING btree (id)
 CREATE UNIQUE INDEX report_narratives_scope_key_key ON public.report_narratives USING btree (scope_key)
 CREATE UNIQUE INDEX script_versions_pkey ON public.script_versions USING btree (id)
@@ -465,5 +624,17 @@ CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE INDEX sessions_user_id ON public.sessions USING btree (user_id)
 CREATE UNIQUE INDEX settings_pkey ON public.settings USING btree (key)
 CREATE UNIQUE INDEX setup_tokens_pkey ON public.setup_tokens USING btree (id)
+CREATE UNIQUE INDEX task_notes_pkey ON public.task_notes USING btree (id)
+CREATE INDEX task_notes_task ON public.task_notes USING btree (task_id)
+CREATE INDEX tasks_campaign ON public.tasks USING btree (campaign_id, created_at)
+CREATE INDEX tasks_owner ON public.tasks USING btree (owner_id, status)
+CREATE UNIQUE INDEX tasks_pkey ON public.tasks USING btree (id)
+CREATE INDEX tasks_status_due ON public.tasks USING btree (status, due_at)
+CREATE INDEX tasks_team ON public.tasks USING btree (team_id, status)
+CREATE UNIQUE INDEX team_members_pk ON public.team_members USING btree (team_id, user_id)
+CREATE INDEX team_members_user ON public.team_members USING btree (user_id)
+CREATE UNIQUE INDEX teams_name_key ON public.teams USING btree (name)
+CREATE UNIQUE INDEX teams_pkey ON public.teams USING btree (id)
+CREATE UNIQUE INDEX teams_starter_key_key ON public.teams USING btree (starter_key)
 CREATE UNIQUE INDEX users_email_key ON public.users USING btree (email)
 CREATE UNIQUE INDEX users_pkey ON public.users USING btree (id)

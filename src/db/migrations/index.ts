@@ -5,6 +5,7 @@ import * as m0003 from './0003_campaigns.js';
 import * as m0004 from './0004_calling.js';
 import * as m0005 from './0005_email.js';
 import * as m0006 from './0006_reports.js';
+import * as m0007 from './0007_followups.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_calling': m0004,
   '0005_email': m0005,
   '0006_reports': m0006,
+  '0007_followups': m0007,
 };

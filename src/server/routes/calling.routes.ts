@@ -111,7 +111,11 @@ export function callingRoutes(app: AppInstance, deps: AppDeps): void {
         response: { 200: savedSchema, ...errorResponses },
       },
     },
-    async (request) => recordOutcome(ctxOf(request, deps), request.params.claimId, request.body),
+    async (request) => {
+      const saved = await recordOutcome(ctxOf(request, deps), request.params.claimId, request.body);
+      deps.wakeFollowUps?.();
+      return saved;
+    },
   );
 
   app.post(

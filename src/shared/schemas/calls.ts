@@ -150,6 +150,16 @@ export const patronOutcomeSchema = z.object({
     .nullable()
     .default(null),
   informationRequest: z.string().trim().max(4000).default(''),
+  /** Who follows the information request up, and how: a task (default: the caller, information). */
+  requestTask: z
+    .object({
+      type: z.enum(['information', 'send_link', 'tech_help', 'other']).default('information'),
+      /** A team (such as the virtual information desk) instead of the caller. */
+      teamId: z.number().int().positive().nullable().default(null),
+      dueAt: z.iso.datetime().nullable().default(null),
+    })
+    .nullable()
+    .default(null),
   /** The patron said yes to library news by e-mail: recorded as express consent (TRUST CA-3). */
   emailConsent: z.boolean().default(false),
 });

@@ -193,6 +193,8 @@ export const serviceSchema = z
     talkingPoint: z.record(z.string(), z.string()),
     link: z.string().nullable(),
     active: z.boolean(),
+    /** Wanting help with it on a call raises a follow-up task. */
+    raisesTask: z.boolean().default(false),
   })
   .meta({ id: 'Service' });
 export type Service = z.infer<typeof serviceSchema>;

@@ -11,6 +11,22 @@ export const librarySettingsSchema = z
     /** IANA time zone of the library; patrons' own zones come from their province. */
     timeZone: z.string().refine(isTimeZone, 'must be an IANA time zone such as America/Toronto'),
     defaultLanguage: z.string().regex(/^[a-z]{2}$/),
+    /** Shown on every caller's screen: what to do when a patron's life is at risk, per language. */
+    emergencyGuidance: z.object({
+      en: z.string().trim().max(2000),
+      fr: z.string().trim().max(2000),
+    }),
+    /** An urgent concern not acknowledged within this many minutes is notified again. */
+    urgentAcknowledgeMinutes: z.number().int().min(5).max(1440),
+    /** A recurring call missed this many times in a row raises a wellbeing escalation. */
+    missedCallsBeforeEscalation: z.number().int().min(1).max(10),
+    /** Days a follow-up task has by default. */
+    taskDueDays: z.number().int().min(0).max(60),
+    /**
+     * Concern, referral and task notes are emptied this many days after their case is closed
+     * (TRUST PR-3); the counts stay for the reports.
+     */
+    sensitiveNotesRetentionDays: z.number().int().min(30).max(3650),
   })
   .meta({ id: 'LibrarySettings' });
 export type LibrarySettings = z.infer<typeof librarySettingsSchema>;
@@ -23,6 +39,14 @@ export const DEFAULT_LIBRARY_SETTINGS: LibrarySettings = {
   website: '',
   timeZone: 'America/Toronto',
   defaultLanguage: 'en',
+  emergencyGuidance: {
+    en: 'If the patron’s life or safety is at risk, call 911 now and stay on the line with them if you can. Then record an urgent concern: the coordinators are told at once.',
+    fr: 'Si la vie ou la sécurité de l’usager est en danger, composez le 911 immédiatement et restez en ligne avec lui si possible. Signalez ensuite une préoccupation urgente : les coordonnateurs sont prévenus aussitôt.',
+  },
+  urgentAcknowledgeMinutes: 30,
+  missedCallsBeforeEscalation: 3,
+  taskDueDays: 2,
+  sensitiveNotesRetentionDays: 365,
 };
 
 const knownZones = new Set<string>();

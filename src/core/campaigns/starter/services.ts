@@ -21,6 +21,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: false,
   },
   {
     key: 'curbside',
@@ -35,6 +36,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: false,
   },
   {
     key: 'virtual-info-desk',
@@ -49,6 +51,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: false,
   },
   {
     key: 'digital-card',
@@ -63,6 +66,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: true,
   },
   {
     key: 'virtual-programs',
@@ -77,6 +81,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: false,
   },
   {
     key: 'eresources',
@@ -91,6 +96,7 @@ export const STARTER_SERVICES: readonly StarterService[] = [
     },
     link: null,
     active: true,
+    raisesTask: true,
   },
 ];
 

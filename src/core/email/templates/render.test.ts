@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIBRARY_SETTINGS } from '../../../shared/schemas/library.js';
 import { renderEmail, templateProblems } from './render.js';
 import type { EmailValues, RenderEmailInput } from './render.js';
 
@@ -7,6 +8,7 @@ const values = (over: Partial<EmailValues> = {}): EmailValues => ({
   caller: { name: 'Sam' },
   campaign: { name: 'Winter check-in' },
   library: {
+    ...DEFAULT_LIBRARY_SETTINGS,
     name: 'Maple Public Library',
     callbackNumber: '613-555-0100',
     address: '12 Main Street, Maple ON K1A 0A1',

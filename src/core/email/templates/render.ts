@@ -393,7 +393,7 @@ const HTML_ESCAPES: Record<string, string> = {
 };
 
 /** Safe in text and in quoted attribute values alike. */
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 }
 
@@ -401,7 +401,7 @@ function escapeHtml(value: string): string {
 const LINE_BREAKING = /[\x00-\x1f\x7f\u0085\u2028\u2029]+/g;
 
 /** Header text on one line: control characters and line separators become spaces (SC-8). */
-function oneLine(value: string): string {
+export function oneLine(value: string): string {
   return value.replace(LINE_BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
 }
 

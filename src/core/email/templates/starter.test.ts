@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { DEFAULT_LIBRARY_SETTINGS } from '../../../shared/schemas/library.js';
 import { createEmailTemplateInput } from '../../../shared/schemas/email.js';
 import { mergeFieldsIn } from '../../scripts/merge-fields.js';
 import { renderEmail, templateProblems } from './render.js';
@@ -10,6 +11,7 @@ const allValues: EmailValues = {
   caller: { name: 'Sam' },
   campaign: { name: 'Winter check-in' },
   library: {
+    ...DEFAULT_LIBRARY_SETTINGS,
     name: 'Maple Public Library',
     callbackNumber: '613-555-0100',
     address: '12 Main Street, Maple ON K1A 0A1',

@@ -1,0 +1,104 @@
+import type { Db } from '../../db/database.js';
+import type { Ctx, Log } from '../context.js';
+import { notifyEscalations } from './escalations.service.js';
+import { openLateRecurringCalls } from './recurring.service.js';
+import { purgeSensitiveNotes } from './retention.js';
+
+/**
+ * The follow-ups' background work, in the server: telling coordinators about new escalations and
+ * again about urgent ones nobody acknowledged, opening late recurring calls to any caller, and the
+ * daily retention purge. Each step is safe to run from several servers at once.
+ */
+
+export interface FollowUpJobsOptions {
+  db: Db;
+  now: () => Date;
+  log: Log;
+  publicUrl: string;
+  /** New notification e-mails were queued: the mail worker sends them now. */
+  wakeMail?: () => void;
+  /** How often to look (default one minute); `wake()` looks at once. */
+  pollMs?: number;
+}
+
+export interface FollowUpRound {
+  notified: number;
+  opened: number;
+  purged: number;
+}
+
+const DAY_MS = 86_400_000;
+
+export class FollowUpJobs {
+  private readonly pollMs: number;
+  private stopped = true;
+  private running: Promise<void> | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private wakeUp: (() => void) | undefined;
+  private lastPurge = 0;
+
+  constructor(private readonly options: FollowUpJobsOptions) {
+    this.pollMs = options.pollMs ?? 60_000;
+  }
+
+  private ctx(): Ctx {
+    return { db: this.options.db, actor: null, now: this.options.now, log: this.options.log };
+  }
+
+  private isStopped(): boolean {
+    return this.stopped;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.running = this.loop();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    this.wake();
+    await this.running;
+  }
+
+  /** Something happened (a concern was recorded): look now rather than at the next poll. */
+  wake(): void {
+    if (this.timer !== undefined) clearTimeout(this.timer);
+    this.timer = undefined;
+    this.wakeUp?.();
+  }
+
+  /** One round of every job; the purge at most once a day. */
+  async runOnce(): Promise<FollowUpRound> {
+    const ctx = this.ctx();
+    const notified = await notifyEscalations(ctx, this.options.publicUrl);
+    const opened = await openLateRecurringCalls(ctx);
+    let purged = 0;
+    const now = this.options.now().getTime();
+    if (now - this.lastPurge >= DAY_MS) {
+      const counts = await purgeSensitiveNotes(ctx);
+      this.lastPurge = now;
+      purged = counts.escalations + counts.referrals + counts.tasks;
+    }
+    if (notified > 0) this.options.wakeMail?.();
+    if (notified + opened + purged > 0)
+      this.options.log.info({ notified, opened, purged }, 'follow-ups: round done');
+    return { notified, opened, purged };
+  }
+
+  private async loop(): Promise<void> {
+    while (!this.stopped) {
+      try {
+        await this.runOnce();
+      } catch (error) {
+        this.options.log.error({ err: error }, 'follow-ups: a round failed; trying again');
+      }
+      if (this.isStopped()) break;
+      await new Promise<void>((resolve) => {
+        this.wakeUp = resolve;
+        this.timer = setTimeout(resolve, this.pollMs);
+      });
+      this.wakeUp = undefined;
+    }
+  }
+}

@@ -1,0 +1,457 @@
+import type { Outcome } from '../../shared/schemas/calls.js';
+import { OUTCOME_FLAGS } from '../../shared/schemas/calls.js';
+import type { RecurringCallRow, RecurringFrequency } from '../../db/database.js';
+import {
+  enrolRecurringCallsInput,
+  listRecurringCallsQuery,
+  updateRecurringCallsInput,
+  type EnrolRecurringCallsInput,
+  type RecurringCalls,
+  type UpdateRecurringCallsInput,
+} from '../../shared/schemas/followups.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { inTransaction, type Ctx } from '../context.js';
+import { AppError, notFound, parseInput } from '../errors.js';
+import { getLibrarySettings } from '../library/library.service.js';
+import { assertRole } from '../policy.js';
+import { utcOffsetMinutes } from '../results/figures.js';
+import { actorId, assertPatronProof, displayName, isCoordinator } from './access.js';
+import { raiseEscalation } from './escalations.service.js';
+
+/**
+ * Recurring friendly calls: a patron who would like regular calls is enrolled weekly, fortnightly
+ * or monthly in a running campaign (such as a standing "Friendly calls" one), preferably with the
+ * same caller. Each call is a callback on that campaign's call list, due at the next occurrence and
+ * meant for the preferred caller — anyone may take it once it is a day late. After each call the
+ * next one is scheduled; missing several in a row raises a wellbeing escalation.
+ */
+
+/** A call this late is offered to any of the campaign's callers, not only the preferred one. */
+export const PREFERRED_CALLER_GRACE_MS = 24 * 3600_000;
+
+/** Outcomes that end the enrolment: the line is wrong, or the patron must not be called. */
+const ENDING: ReadonlySet<Outcome> = new Set([
+  'do_not_call',
+  'deceased',
+  'wrong_number',
+  'not_in_service',
+]);
+
+/** The same local time one period later, in the zone (a DST change keeps the wall-clock time). */
+export function nextOccurrence(at: Date, frequency: RecurringFrequency, timeZone: string): Date {
+  const offset = utcOffsetMinutes(at, timeZone);
+  const local = new Date(at.getTime() + offset * 60_000);
+  if (frequency === 'monthly') {
+    const day = local.getUTCDate();
+    local.setUTCDate(1);
+    local.setUTCMonth(local.getUTCMonth() + 1);
+    const last = new Date(
+      Date.UTC(local.getUTCFullYear(), local.getUTCMonth() + 1, 0),
+    ).getUTCDate();
+    local.setUTCDate(Math.min(day, last));
+  } else {
+    local.setUTCDate(local.getUTCDate() + (frequency === 'weekly' ? 7 : 14));
+  }
+  const guess = local.getTime() - offset * 60_000;
+  return new Date(local.getTime() - utcOffsetMinutes(guess, timeZone) * 60_000);
+}
+
+/** The first occurrence after `now`, counting on from `from`. */
+export function firstOccurrenceAfter(
+  from: Date,
+  now: Date,
+  frequency: RecurringFrequency,
+  timeZone: string,
+): Date {
+  let next = nextOccurrence(from, frequency, timeZone);
+  while (next.getTime() <= now.getTime()) next = nextOccurrence(next, frequency, timeZone);
+  return next;
+}
+
+async function liveEnrolment(ctx: Ctx, patronId: number) {
+  return ctx.db
+    .selectFrom('recurring_calls')
+    .selectAll()
+    .where('patron_id', '=', patronId)
+    .where('status', '!=', 'ended')
+    .executeTakeFirst();
+}
+
+async function assertCampaign(ctx: Ctx, campaignId: number) {
+  const campaign = await ctx.db
+    .selectFrom('campaigns')
+    .select(['id', 'status', 'channel'])
+    .where('id', '=', campaignId)
+    .executeTakeFirst();
+  if (!campaign) throw notFound('Campaign', campaignId);
+  if (
+    (campaign.status !== 'active' && campaign.status !== 'paused') ||
+    campaign.channel === 'email'
+  )
+    throw new AppError('UNPROCESSABLE', 'Recurring calls need a running phone campaign', {
+      field: 'campaignId',
+    });
+  return campaign;
+}
+
+async function assertCaller(ctx: Ctx, callerId: number | null): Promise<void> {
+  if (callerId === null) return;
+  const user = await ctx.db
+    .selectFrom('users')
+    .select(['role', 'disabled_at'])
+    .where('id', '=', callerId)
+    .executeTakeFirst();
+  if (!user || user.disabled_at !== null || user.role === 'viewer')
+    throw new AppError('UNPROCESSABLE', 'Choose an active staff member who calls', {
+      field: 'callerId',
+    });
+  if (!isCoordinator(ctx) && callerId !== actorId(ctx))
+    throw new AppError('FORBIDDEN', 'Only coordinators give recurring calls to someone else', {
+      field: 'callerId',
+    });
+}
+
+/** Puts the enrolment's next call on the campaign's call list as a callback, or takes it off. */
+async function placeOnCallList(
+  ctx: Ctx,
+  e: Pick<RecurringCallRow, 'patron_id' | 'campaign_id' | 'caller_id' | 'next_call_at'>,
+  live: boolean,
+): Promise<void> {
+  const now = ctx.now().toISOString();
+  const existing = await ctx.db
+    .selectFrom('call_list')
+    .select('id')
+    .where('campaign_id', '=', e.campaign_id)
+    .where('patron_id', '=', e.patron_id)
+    .executeTakeFirst();
+  const state = live
+    ? {
+        state: 'waiting',
+        callback_at: e.next_call_at,
+        callback_for: e.caller_id,
+        next_attempt_at: null,
+        attempts: 0,
+        done_at: null,
+      }
+    : { state: 'done', callback_at: null, callback_for: null, done_at: now };
+  if (existing) {
+    await ctx.db.updateTable('call_list').set(state).where('id', '=', existing.id).execute();
+    return;
+  }
+  if (!live) return;
+  const patron = await ctx.db
+    .selectFrom('patrons')
+    .select(['household_id'])
+    .where('id', '=', e.patron_id)
+    .executeTakeFirstOrThrow();
+  await ctx.db
+    .insertInto('call_list')
+    .values({
+      campaign_id: e.campaign_id,
+      patron_id: e.patron_id,
+      household_id: patron.household_id,
+      priority: 0,
+      added_at: now,
+      ...state,
+    })
+    .execute();
+}
+
+/**
+ * Enrols a patron in recurring calls. A coordinator enrols anyone; a caller the patron of their
+ * call (or task). One live enrolment per patron. Audited.
+ * @throws CONFLICT (already enrolled), UNPROCESSABLE (campaign, caller, patron not callable), FORBIDDEN
+ */
+export async function enrolRecurringCalls(
+  ctx: Ctx,
+  raw: EnrolRecurringCallsInput,
+): Promise<RecurringCalls> {
+  assertRole(ctx, 'admin', 'coordinator', 'caller');
+  const input = parseInput(enrolRecurringCallsInput, raw);
+  const id = await inTransaction(ctx, async (tx) => {
+    await assertPatronProof(tx, input.patronId, input.proof);
+    await assertCampaign(tx, input.campaignId);
+    const callerId = input.callerId === undefined ? (tx.actor?.id ?? null) : input.callerId;
+    await assertCaller(tx, callerId);
+    if (await liveEnrolment(tx, input.patronId))
+      throw new AppError('CONFLICT', 'This patron already has recurring calls', {
+        field: 'patronId',
+      });
+    const patron = await tx.db
+      .selectFrom('patrons')
+      .select(['do_not_call_at', 'deceased_at', 'primary_phone'])
+      .where('id', '=', input.patronId)
+      .executeTakeFirst();
+    if (!patron) throw notFound('Patron', input.patronId);
+    if (
+      patron.do_not_call_at !== null ||
+      patron.deceased_at !== null ||
+      patron.primary_phone === null
+    )
+      throw new AppError('UNPROCESSABLE', 'This patron cannot be called', { field: 'patronId' });
+    if (input.firstCallAt <= tx.now().toISOString())
+      throw new AppError('VALIDATION_FAILED', 'The first call must be in the future', {
+        field: 'firstCallAt',
+      });
+    const now = tx.now().toISOString();
+    const row = await tx.db
+      .insertInto('recurring_calls')
+      .values({
+        patron_id: input.patronId,
+        campaign_id: input.campaignId,
+        frequency: input.frequency,
+        caller_id: callerId,
+        next_call_at: input.firstCallAt,
+        created_by: tx.actor?.id ?? null,
+        created_at: now,
+        updated_at: now,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await placeOnCallList(tx, row, true);
+    await recordAudit(tx, {
+      action: 'recurring.enrol',
+      objectType: 'patron',
+      objectId: input.patronId,
+      details: {
+        recurringId: row.id,
+        frequency: input.frequency,
+        callerId,
+        campaignId: input.campaignId,
+      },
+    });
+    return row.id;
+  });
+  return findRecurring(ctx, id);
+}
+
+function recurringQuery(ctx: Ctx) {
+  return ctx.db
+    .selectFrom('recurring_calls')
+    .innerJoin('patrons', 'patrons.id', 'recurring_calls.patron_id')
+    .innerJoin('campaigns', 'campaigns.id', 'recurring_calls.campaign_id')
+    .leftJoin('users', 'users.id', 'recurring_calls.caller_id')
+    .selectAll('recurring_calls')
+    .select([
+      'patrons.first_name',
+      'patrons.last_name',
+      'patrons.preferred_name',
+      'campaigns.name as campaign_name',
+      'campaigns.status as campaign_status',
+      'users.name as caller_name',
+    ]);
+}
+
+type RecurringListRow = RecurringCallRow & {
+  first_name: string;
+  last_name: string;
+  preferred_name: string | null;
+  campaign_name: string;
+  campaign_status: string;
+  caller_name: string | null;
+};
+
+function present(row: RecurringListRow): RecurringCalls {
+  return {
+    id: row.id,
+    patronId: row.patron_id,
+    patronName: displayName(row),
+    campaignId: row.campaign_id,
+    campaignName: row.campaign_name,
+    campaignActive: row.campaign_status === 'active',
+    frequency: row.frequency,
+    caller: row.caller_id === null ? null : { id: row.caller_id, name: row.caller_name ?? '' },
+    nextCallAt: row.next_call_at,
+    missedInRow: row.missed_in_row,
+    status: row.status,
+    endedReason: row.ended_reason,
+  };
+}
+
+async function findRecurring(ctx: Ctx, id: number): Promise<RecurringCalls> {
+  const row = await recurringQuery(ctx).where('recurring_calls.id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('Recurring calls', id);
+  if (!isCoordinator(ctx) && row.caller_id !== actorId(ctx) && row.created_by !== actorId(ctx))
+    throw new AppError('FORBIDDEN', 'These recurring calls are someone else’s');
+  return present(row);
+}
+
+/** My recurring calls (the preferred caller), or everyone's for coordinators; soonest first. Audited. */
+export async function listRecurringCalls(ctx: Ctx, raw: unknown = {}): Promise<RecurringCalls[]> {
+  assertRole(ctx, 'admin', 'coordinator', 'caller');
+  const q = parseInput(listRecurringCallsQuery, raw);
+  let query = recurringQuery(ctx);
+  if (q.scope === 'mine' || !isCoordinator(ctx))
+    query = query.where('recurring_calls.caller_id', '=', actorId(ctx));
+  if (q.status !== 'any') query = query.where('recurring_calls.status', '=', q.status);
+  const rows = await query
+    .orderBy('recurring_calls.next_call_at')
+    .orderBy('recurring_calls.id')
+    .limit(500)
+    .execute();
+  if (rows.length > 0)
+    await recordAudit(ctx, {
+      action: 'recurring.list',
+      objectType: 'recurring_calls',
+      details: { patrons: rows.map((r) => r.patron_id) },
+    });
+  return rows.map(present);
+}
+
+/**
+ * Pauses, resumes or ends recurring calls, or changes how often, who calls, the campaign or the
+ * next call. The preferred caller may change their own; coordinators any. Audited.
+ * @throws NOT_FOUND, FORBIDDEN, CONFLICT (ended), UNPROCESSABLE
+ */
+export async function updateRecurringCalls(
+  ctx: Ctx,
+  id: number,
+  raw: UpdateRecurringCallsInput,
+): Promise<RecurringCalls> {
+  assertRole(ctx, 'admin', 'coordinator', 'caller');
+  const input = parseInput(updateRecurringCallsInput, raw);
+  await inTransaction(ctx, async (tx) => {
+    await findRecurring(tx, id);
+    const row = await tx.db
+      .selectFrom('recurring_calls')
+      .selectAll()
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (row.status === 'ended') throw new AppError('CONFLICT', 'These recurring calls have ended');
+    if (input.campaignId !== undefined) await assertCampaign(tx, input.campaignId);
+    if (input.callerId !== undefined) await assertCaller(tx, input.callerId);
+    const now = tx.now();
+    let next = input.nextCallAt ?? row.next_call_at;
+    if (input.nextCallAt !== undefined && input.nextCallAt <= now.toISOString())
+      throw new AppError('VALIDATION_FAILED', 'The next call must be in the future', {
+        field: 'nextCallAt',
+      });
+    // Resuming after a pause: the next occurrence from the old schedule that is still ahead.
+    if (row.status === 'paused' && input.status === 'active' && input.nextCallAt === undefined) {
+      const zone = (await getLibrarySettings(tx.db)).timeZone;
+      if (next <= now.toISOString())
+        next = firstOccurrenceAfter(
+          new Date(next),
+          now,
+          input.frequency ?? row.frequency,
+          zone,
+        ).toISOString();
+    }
+    const updated = {
+      ...row,
+      status: input.status ?? row.status,
+      frequency: input.frequency ?? row.frequency,
+      caller_id: input.callerId === undefined ? row.caller_id : input.callerId,
+      campaign_id: input.campaignId ?? row.campaign_id,
+      next_call_at: next,
+    };
+    if (updated.campaign_id !== row.campaign_id) await placeOnCallList(tx, row, false);
+    await placeOnCallList(tx, updated, updated.status === 'active');
+    await tx.db
+      .updateTable('recurring_calls')
+      .set({
+        status: updated.status,
+        frequency: updated.frequency,
+        caller_id: updated.caller_id,
+        campaign_id: updated.campaign_id,
+        next_call_at: updated.next_call_at,
+        ended_reason: updated.status === 'ended' ? 'stopped' : null,
+        ...(updated.status === 'active' && row.status !== 'active' ? { missed_in_row: 0 } : {}),
+        updated_at: now.toISOString(),
+      })
+      .where('id', '=', id)
+      .execute();
+    await recordAudit(tx, {
+      action: 'recurring.update',
+      objectType: 'patron',
+      objectId: row.patron_id,
+      details: { recurringId: id, ...input },
+    });
+  });
+  return findRecurring(ctx, id);
+}
+
+/**
+ * After a call is recorded on a campaign where the patron has recurring calls: schedules the next
+ * one (or ends them when the line is wrong or the patron must not be called), counts missed calls
+ * and raises a wellbeing escalation when the library's limit is reached. A call made before the
+ * scheduled one (such as the call that enrolled the patron) changes nothing. Runs inside the
+ * outcome's transaction, after the call list row was moved on.
+ */
+export async function afterRecurringCall(
+  tx: Ctx,
+  call: {
+    campaignId: number;
+    patronId: number;
+    attemptId: number | null;
+    outcome: Outcome;
+    timeZone: string;
+  },
+): Promise<void> {
+  const e = await tx.db
+    .selectFrom('recurring_calls')
+    .selectAll()
+    .where('campaign_id', '=', call.campaignId)
+    .where('patron_id', '=', call.patronId)
+    .where('status', '=', 'active')
+    .executeTakeFirst();
+  if (!e) return;
+  const now = tx.now();
+  if (ENDING.has(call.outcome)) {
+    await tx.db
+      .updateTable('recurring_calls')
+      .set({ status: 'ended', ended_reason: call.outcome, updated_at: now.toISOString() })
+      .where('id', '=', e.id)
+      .execute();
+    return;
+  }
+  // A callback the patron asked for stands; the schedule resumes after it.
+  if (call.outcome === 'callback') return;
+  let next = e.next_call_at;
+  let missed = e.missed_in_row;
+  if (next <= now.toISOString()) {
+    missed = OUTCOME_FLAGS[call.outcome].contact ? 0 : missed + 1;
+    next = firstOccurrenceAfter(new Date(next), now, e.frequency, call.timeZone).toISOString();
+    const { missedCallsBeforeEscalation } = await getLibrarySettings(tx.db);
+    if (missed === missedCallsBeforeEscalation)
+      await raiseEscalation(tx, {
+        patronId: call.patronId,
+        campaignId: call.campaignId,
+        attemptId: call.attemptId,
+        level: 'practical_help',
+        source: 'missed_calls',
+        note: `${missed} recurring calls in a row were not answered.`,
+      });
+  }
+  await tx.db
+    .updateTable('recurring_calls')
+    .set({ next_call_at: next, missed_in_row: missed, updated_at: now.toISOString() })
+    .where('id', '=', e.id)
+    .execute();
+  await placeOnCallList(tx, { ...e, next_call_at: next }, true);
+}
+
+/** Recurring calls a day late go to any of the campaign's callers. Returns how many were opened up. */
+export async function openLateRecurringCalls(ctx: Ctx): Promise<number> {
+  const late = new Date(ctx.now().getTime() - PREFERRED_CALLER_GRACE_MS).toISOString();
+  const rows = await ctx.db
+    .selectFrom('recurring_calls')
+    .select(['campaign_id', 'patron_id', 'caller_id'])
+    .where('status', '=', 'active')
+    .where('caller_id', 'is not', null)
+    .where('next_call_at', '<=', late)
+    .execute();
+  let opened = 0;
+  for (const r of rows) {
+    const result = await ctx.db
+      .updateTable('call_list')
+      .set({ callback_for: null })
+      .where('campaign_id', '=', r.campaign_id)
+      .where('patron_id', '=', r.patron_id)
+      .where('state', '=', 'waiting')
+      .where('callback_for', '=', r.caller_id)
+      .executeTakeFirst();
+    opened += Number(result.numUpdatedRows);
+  }
+  return opened;
+}
