@@ -58,11 +58,12 @@ export async function purgeSensitiveNotes(
             .where('task_id', 'in', taskIds)
             .where('purged_at', 'is', null)
             .execute();
-    const attemptIds = [
-      ...new Set(
-        [...escalations, ...tasks].flatMap((r) => (r.attempt_id === null ? [] : [r.attempt_id])),
-      ),
+    const attemptsOf = (rows: Array<{ attempt_id: number | null }>) => [
+      ...new Set(rows.flatMap((r) => (r.attempt_id === null ? [] : [r.attempt_id]))),
     ];
+    const concernAttempts = attemptsOf(escalations);
+    const requestAttempts = attemptsOf(tasks);
+    const attemptIds = [...new Set([...concernAttempts, ...requestAttempts])];
     const counts: PurgeCounts = {
       escalations: escalations.length,
       referrals: referrals.length,
@@ -98,11 +99,17 @@ export async function purgeSensitiveNotes(
         .set({ shared: REMOVED, note: REMOVED, purged_at: now })
         .where('id', 'in', ids)
         .execute();
-    // The same words on the call's record: the concern and the request, not the outcome.
-    for (const ids of chunks(attemptIds))
+    // The same words on the call's record (the concern, the request); the outcome and level stay.
+    for (const ids of chunks(concernAttempts))
       await tx.db
         .updateTable('attempts')
-        .set({ concern_note: null, info_request: null })
+        .set({ concern_note: null })
+        .where('id', 'in', ids)
+        .execute();
+    for (const ids of chunks(requestAttempts))
+      await tx.db
+        .updateTable('attempts')
+        .set({ info_request: null })
         .where('id', 'in', ids)
         .execute();
     const total = counts.escalations + counts.referrals + counts.tasks;
