@@ -20,6 +20,9 @@ import type { MailDeps } from '../email/mail-deps.js';
 import { sendCampaignEmails } from '../email/mailings.service.js';
 import { unsubscribe } from '../email/unsubscribe.service.js';
 import { MailWorker } from '../email/worker.js';
+import { closeEscalation, listEscalations } from '../followups/escalations.service.js';
+import { createReferral, listReferralServices } from '../followups/referrals.service.js';
+import { listTasks, updateTask } from '../followups/tasks.service.js';
 import { updateLibrarySettings } from '../library/library.service.js';
 import {
   FIGURE_DEFINITIONS,
@@ -354,6 +357,56 @@ describe('figure definitions on crafted histories', () => {
       concerns: 2,
       urgentConcerns: 1,
       informationRequests: 1,
+      // Each concern is an escalation, each request a task.
+      escalationsRaised: 2,
+      escalationsOpen: 2,
+      tasksCreated: 1,
+    });
+  });
+
+  it('follow-ups: tasks created, done and overdue; escalations raised and open; referrals', async () => {
+    const ids = [(await createPatron(t.db)).id, (await createPatron(t.db)).id];
+    const campaign = await phoneCampaign();
+    await call(caller(0), campaign.id, () => ({
+      outcome: 'reached',
+      concern: { level: 'practical_help', note: 'Needs groceries' },
+      informationRequest: 'Send the eBook link',
+    }));
+    await call(caller(0), campaign.id, () => ({
+      outcome: 'reached',
+      informationRequest: 'Online programs?',
+    }));
+    const [escalation] = await listEscalations(coordinator);
+    const [service] = await listReferralServices(coordinator);
+    await createReferral(coordinator, {
+      patronId: ids[0] ?? 0,
+      serviceId: service?.id ?? 0,
+      consent: true,
+      followUpAt: '2026-03-20T15:00:00.000Z',
+      escalationId: escalation?.id ?? null,
+    });
+    await closeEscalation(coordinator, escalation?.id ?? 0, { resolution: 'Referred' });
+    const tasks = await listTasks(caller(0));
+    await updateTask(caller(0), tasks[0]?.id ?? 0, { status: 'done' });
+    // Three days on: the second request is overdue; the referral check (due on the 20th) is not.
+    clock.advance(3 * DAY);
+    expect((await stats(campaign.id)).figures).toMatchObject({
+      tasksCreated: 3,
+      tasksDone: 1,
+      tasksOverdue: 1,
+      escalationsRaised: 1,
+      escalationsOpen: 0,
+      referralsMade: 1,
+    });
+    // Dated by their own times: nothing in a later week.
+    expect(
+      (await stats(campaign.id, { from: '2026-03-09', to: '2026-03-15' })).figures,
+    ).toMatchObject({
+      tasksCreated: 0,
+      tasksDone: 0,
+      tasksOverdue: 1,
+      escalationsRaised: 0,
+      referralsMade: 0,
     });
   });
 

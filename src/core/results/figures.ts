@@ -187,6 +187,38 @@ export const FIGURE_DEFINITIONS: Readonly<Record<FigureKey, FigureDefinition>> =
       'Patrons waiting for a callback whose time has come (now, not the period), in campaigns not closed.',
     excludes: 'Callbacks booked for later; patrons no longer waiting; closed campaigns.',
   },
+  tasksCreated: {
+    label: 'Follow-up tasks',
+    counts:
+      'Follow-up tasks created in the period: information requests, links to send, help with a service, referrals to check.',
+    excludes: 'Nothing else.',
+  },
+  tasksDone: {
+    label: 'Follow-up tasks done',
+    counts: 'Tasks closed as done in the period (dated by when they were closed).',
+    excludes: 'Cancelled tasks.',
+  },
+  tasksOverdue: {
+    label: 'Follow-up tasks overdue',
+    counts: 'Open or in-progress tasks whose due time has passed (now, not the period).',
+    excludes: 'Tasks done or cancelled; tasks not yet due.',
+  },
+  escalationsRaised: {
+    label: 'Wellbeing escalations',
+    counts:
+      'Escalations raised in the period: a concern recorded on a call, or recurring calls missed several times in a row.',
+    excludes: 'Nothing else.',
+  },
+  escalationsOpen: {
+    label: 'Escalations still open',
+    counts: 'Escalations not yet closed, waiting or acknowledged (now, not the period).',
+    excludes: 'Closed escalations.',
+  },
+  referralsMade: {
+    label: 'Referrals made',
+    counts: 'Referrals to a community service made in the period, each with the patron’s consent.',
+    excludes: 'Nothing else.',
+  },
 };
 
 /** The outcome each per-outcome figure counts. */
@@ -597,6 +629,53 @@ export function callListFiguresQuery(db: Db, scope: FigureScope) {
   ]);
 }
 
+/**
+ * tasksCreated, tasksDone, escalationsRaised, referralsMade (in the period) and tasksOverdue,
+ * escalationsOpen (now), of the follow-ups tied to the scope's campaign.
+ */
+export function followUpFiguresQuery(db: Db, scope: FigureScope) {
+  return db.selectNoFrom((eb) => [
+    eb
+      .selectFrom('tasks')
+      .where(ofCampaign('tasks.campaign_id', scope))
+      .where(inPeriod('tasks.created_at', scope))
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('tasksCreated'),
+    eb
+      .selectFrom('tasks')
+      .where(ofCampaign('tasks.campaign_id', scope))
+      .where('tasks.status', '=', 'done')
+      .where(inPeriod('tasks.closed_at', scope))
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('tasksDone'),
+    eb
+      .selectFrom('tasks')
+      .where(ofCampaign('tasks.campaign_id', scope))
+      .where('tasks.status', 'in', ['open', 'in_progress'])
+      .where('tasks.due_at', '<', scope.now)
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('tasksOverdue'),
+    eb
+      .selectFrom('escalations')
+      .where(ofCampaign('escalations.campaign_id', scope))
+      .where(inPeriod('escalations.raised_at', scope))
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('escalationsRaised'),
+    eb
+      .selectFrom('escalations')
+      .where(ofCampaign('escalations.campaign_id', scope))
+      .where('escalations.status', '!=', 'closed')
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('escalationsOpen'),
+    eb
+      .selectFrom('referrals')
+      .where(ofCampaign('referrals.campaign_id', scope))
+      .where(inPeriod('referrals.created_at', scope))
+      .select(eb.fn.countAll<number>().as('n'))
+      .as('referralsMade'),
+  ]);
+}
+
 // ---------------------------------------------------------------------------------------------
 // Services told about and wanted.
 
@@ -889,19 +968,28 @@ export async function computeResults(
   scope: FigureScope,
   options: { language: string; serviceKeys: readonly string[]; callers: boolean },
 ): Promise<Results> {
-  const [grid, calls, emails, any, quotes, list, services, dayRows, weekRows] = await Promise.all([
-    callGridQuery(db, scope).execute(),
-    callFiguresQuery(db, scope).executeTakeFirstOrThrow(),
-    emailFiguresQuery(db, scope).executeTakeFirstOrThrow(),
-    reachedAnyChannelQuery(db, scope).executeTakeFirstOrThrow(),
-    quoteFiguresQuery(db, scope).executeTakeFirstOrThrow(),
-    callListFiguresQuery(db, scope).executeTakeFirstOrThrow(),
-    computeServices(db, scope, options),
-    seriesQuery(db, scope, 'day').execute(),
-    seriesQuery(db, scope, 'week').execute(),
-  ]);
+  const [grid, calls, emails, any, quotes, list, followUps, services, dayRows, weekRows] =
+    await Promise.all([
+      callGridQuery(db, scope).execute(),
+      callFiguresQuery(db, scope).executeTakeFirstOrThrow(),
+      emailFiguresQuery(db, scope).executeTakeFirstOrThrow(),
+      reachedAnyChannelQuery(db, scope).executeTakeFirstOrThrow(),
+      quoteFiguresQuery(db, scope).executeTakeFirstOrThrow(),
+      callListFiguresQuery(db, scope).executeTakeFirstOrThrow(),
+      followUpFiguresQuery(db, scope).executeTakeFirstOrThrow(),
+      computeServices(db, scope, options),
+      seriesQuery(db, scope, 'day').execute(),
+      seriesQuery(db, scope, 'week').execute(),
+    ]);
   const cells = grid.map((c) => ({ callerId: c.caller_id, day: c.day, calls: count(c.calls) }));
-  const values = { ...calls, ...emails, ...any, ...quotes, ...list } as Record<string, unknown>;
+  const values = {
+    ...calls,
+    ...emails,
+    ...any,
+    ...quotes,
+    ...list,
+    ...followUps,
+  } as Record<string, unknown>;
   const figures = {} as Record<FigureKey, number | null>;
   for (const key of FIGURE_KEYS) figures[key] = count(values[key]);
   figures.callsMade = cells.reduce((sum, c) => sum + c.calls, 0);

@@ -52,6 +52,12 @@ export const FIGURE_KEYS = [
   'urgentConcerns',
   'informationRequests',
   'callbacksDue',
+  'tasksCreated',
+  'tasksDone',
+  'tasksOverdue',
+  'escalationsRaised',
+  'escalationsOpen',
+  'referralsMade',
 ] as const;
 export type FigureKey = (typeof FIGURE_KEYS)[number];
 
