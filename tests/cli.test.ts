@@ -44,6 +44,8 @@ describe('outreach CLI', () => {
     [['demo']],
     [['email']],
     [['report']],
+    [['followups']],
+    [['retention', 'purge']],
   ])('explains itself with --help (%j)', (args) => {
     const result = outreach([...args, '--help']);
     expect(result.code).toBe(0);
@@ -318,6 +320,29 @@ describe('outreach CLI', () => {
     ]);
     expect(outreach(['email', 'status']).stdout).toMatch(/No relay is set up/);
     expect(outreach(['email', 'check-relay']).stdout).toMatch(/No relay is set up/);
+  });
+
+  it('summarises the demo’s follow-ups and purges sensitive notes kept too long', () => {
+    const summary = JSON.parse(outreach(['followups', '--json']).stdout) as {
+      tasks: { active: number; unassigned: number };
+      escalations: { waiting: number; acknowledged: number };
+      recurringCalls: { active: number };
+      referrals: number;
+    };
+    // The demo's calls recorded concerns and requests; the coordinator acted on some.
+    expect(summary.tasks.active).toBeGreaterThan(0);
+    expect(summary.tasks.unassigned).toBe(1);
+    expect(summary.escalations).toMatchObject({ acknowledged: 1 });
+    expect(summary.escalations.waiting).toBeGreaterThan(0);
+    expect(summary).toMatchObject({ recurringCalls: { active: 2 }, referrals: 1 });
+    expect(outreach(['followups']).stdout).toMatch(/^Tasks: \d+ open/);
+    // Nothing closed a year ago yet: nothing to remove.
+    const dry = JSON.parse(outreach(['retention', 'purge', '--dry-run', '--json']).stdout) as {
+      escalations: number;
+      tasks: number;
+    };
+    expect(dry).toMatchObject({ escalations: 0, tasks: 0 });
+    expect(outreach(['retention', 'purge']).stdout).toMatch(/^Emptied the notes of 0 escalations/);
   });
 
   it('refuses a file that is not a spreadsheet with a clear message', () => {

@@ -7,6 +7,7 @@ import { withSystemCtx } from './context.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEmailCommands } from './commands/email.js';
+import { registerFollowUpCommands } from './commands/followups.js';
 import { registerPatronCommands } from './commands/patrons.js';
 import { registerReportCommand } from './commands/report.js';
 import { registerUserCommands } from './commands/user.js';
@@ -44,6 +45,7 @@ registerUserCommands(program);
 registerPatronCommands(program);
 registerCampaignCommands(program);
 registerEmailCommands(program);
+registerFollowUpCommands(program);
 registerReportCommand(program);
 registerDemoCommand(program);
 

@@ -1,6 +1,7 @@
 import type { Ctx } from '../context.js';
 import type { MailDeps } from '../email/mail-deps.js';
 import { FINISHED_CAMPAIGN, loadFinishedCampaign } from './demo-finished.js';
+import { loadDemoFollowUps } from './demo-followups.js';
 import { playDemoCalls } from './demo-history.js';
 import { createCampaign } from '../campaigns/campaigns.service.js';
 import { launchCampaign } from '../campaigns/call-list.service.js';
@@ -81,6 +82,13 @@ export async function loadDemoCampaigns(ctx: Ctx, mail?: MailDeps): Promise<stri
     });
     await launchCampaign(ctx, wellness.id);
     if (callers.length > 0) await playDemoCalls(ctx, wellness.id, callers, 250, 2021);
+    const coordinator = await ctx.db
+      .selectFrom('users')
+      .select(['id', 'name', 'email'])
+      .where('email', '=', 'coordinator@demo.example.org')
+      .executeTakeFirst();
+    if (coordinator !== undefined && callers.length > 0)
+      await loadDemoFollowUps(ctx, wellness.id, { ...coordinator, role: 'coordinator' }, callers);
     created.push(wellness.name);
   }
   if (!existing.has('What’s new at the library')) {
