@@ -5,6 +5,7 @@ import type {
   RecordOutcomeInput,
 } from '../../../../shared/schemas/calls.js';
 import type { Campaign, CampaignSummary } from '../../../../shared/schemas/campaigns.js';
+import type { Team } from '../../../../shared/schemas/followups.js';
 import type { User } from '../../../../shared/schemas/users.js';
 import { api } from '../../../api/client';
 
@@ -56,4 +57,9 @@ export function reassignCallback(callListId: number, callerId: number | null) {
 
 export function listCallers(signal: AbortSignal) {
   return api.get<{ items: User[] }>('/api/users', { role: 'caller', limit: 100 }, signal);
+}
+
+/** Teams that can take an information request instead of the caller. */
+export function listTeams(signal: AbortSignal) {
+  return api.get<Team[]>('/api/teams', undefined, signal);
 }

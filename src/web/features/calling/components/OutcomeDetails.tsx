@@ -4,8 +4,11 @@ import { ATTRIBUTIONS, CONCERN_LEVELS, type CallCard } from '../../../../shared/
 import { Checkbox } from '../../../components/ui/Checkbox';
 import { SelectField } from '../../../components/ui/SelectField';
 import { TextArea } from '../../../components/ui/TextArea';
+import { inLanguage, useLibrary } from '../../../app/catalogue';
+import { currentLanguage } from '../../../app/i18n';
+import { useTeams } from '../hooks/useTeams';
 import { displayName } from './format';
-import type { ConcernLevel, OutcomeDraft } from './outcomeDraft';
+import { REQUEST_TYPES, type ConcernLevel, type OutcomeDraft } from './outcomeDraft';
 
 export interface OutcomeDetailsProps {
   call: CallCard;
@@ -74,8 +77,21 @@ function PersonChoice({
 /** Notes, a quote, a wellbeing concern and an information request. */
 export function OutcomeDetails({ call, draft, onChange, quoteError }: OutcomeDetailsProps) {
   const { t } = useTranslation();
+  const library = useLibrary();
+  const teams = useTeams();
+  // The library's own words (Settings → Library), else ours.
+  const guidance =
+    (library.data && inLanguage(library.data.emergencyGuidance, currentLanguage())) ||
+    t('calling.concern.emergencyText');
   return (
     <div className="outcome-details">
+      <Disclosure
+        id="outcome-emergency"
+        label={t('calling.concern.emergencyToggle')}
+        filled={false}
+      >
+        <p className="emergency-guidance">{guidance}</p>
+      </Disclosure>
       <TextArea
         id="outcome-note"
         label={t('calling.details.note')}
@@ -159,7 +175,7 @@ export function OutcomeDetails({ call, draft, onChange, quoteError }: OutcomeDet
         {draft.concernLevel === 'urgent' ? (
           <div className="alert alert--error" role="alert">
             <p className="alert__title">{t('calling.concern.emergency')}</p>
-            <p>{t('calling.concern.emergencyText')}</p>
+            <p>{guidance}</p>
           </div>
         ) : null}
         {draft.concernLevel !== '' ? (
@@ -192,6 +208,33 @@ export function OutcomeDetails({ call, draft, onChange, quoteError }: OutcomeDet
           maxLength={4000}
           onChange={(informationRequest) => onChange({ informationRequest })}
         />
+        {draft.informationRequest.trim() !== '' ? (
+          <>
+            <SelectField
+              id="outcome-requestType"
+              label={t('calling.request.type')}
+              value={draft.requestType}
+              options={REQUEST_TYPES.map((type) => ({
+                value: type,
+                label: t(`calling.request.types.${type}`),
+              }))}
+              onChange={(requestType) => onChange({ requestType: requestType })}
+            />
+            <SelectField
+              id="outcome-requestOwner"
+              label={t('calling.request.owner')}
+              hint={t('calling.request.ownerHint')}
+              value={draft.requestTeamId === null ? 'me' : String(draft.requestTeamId)}
+              options={[
+                { value: 'me', label: t('calling.request.me') },
+                ...(teams.data ?? []).map((team) => ({ value: String(team.id), label: team.name })),
+              ]}
+              onChange={(owner) =>
+                onChange({ requestTeamId: owner === 'me' ? null : Number(owner) })
+              }
+            />
+          </>
+        ) : null}
       </Disclosure>
     </div>
   );

@@ -111,6 +111,33 @@ describe('outcome draft', () => {
     });
   });
 
+  it('turns an information request into a task for the caller or a team, on the person who asked', () => {
+    const draft = {
+      ...emptyDraft(household),
+      outcome: 'reached' as const,
+      informationRequest: 'Send the eBook link',
+      informationAbout: 2,
+    };
+    const mine = toInput(draft, household, script, { startedAt: null, endedAt: now });
+    expect(mine.outcomes.map((o) => o.requestTask)).toEqual([
+      null,
+      { type: 'information', teamId: null, dueAt: null },
+    ]);
+    const desk = toInput(
+      { ...draft, requestType: 'send_link', requestTeamId: 4 },
+      household,
+      script,
+      { startedAt: null, endedAt: now },
+    );
+    expect(desk.outcomes[1]?.requestTask).toEqual({ type: 'send_link', teamId: 4, dueAt: null });
+    // No request, no task.
+    const none = toInput({ ...draft, informationRequest: '  ' }, household, script, {
+      startedAt: null,
+      endedAt: now,
+    });
+    expect(none.outcomes.map((o) => o.requestTask)).toEqual([null, null]);
+  });
+
   it('records consent to e-mail news only for people spoken to who have an address', () => {
     const grace = { ...person(1, 'Grace'), emails: ['g•••@example.org'] };
     const daniel = person(2, 'Daniel');

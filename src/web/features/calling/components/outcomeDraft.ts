@@ -10,6 +10,9 @@ import {
 import type { ServiceTick } from '../../../components/script-runner/ScriptRunner';
 
 export type Attribution = (typeof ATTRIBUTIONS)[number];
+/** The kinds of follow-up an information request can become (the server's task types). */
+export const REQUEST_TYPES = ['information', 'send_link', 'tech_help', 'other'] as const;
+export type RequestType = (typeof REQUEST_TYPES)[number];
 export type ConcernLevel = (typeof CONCERN_LEVELS)[number];
 
 /** What the caller has entered about the call so far; one per claim. */
@@ -29,6 +32,9 @@ export interface OutcomeDraft {
   concernAbout: number;
   informationRequest: string;
   informationAbout: number;
+  /** What the request becomes: a task of this type, for the caller or a team (its id). */
+  requestType: RequestType;
+  requestTeamId: number | null;
   /** datetime-local value, in the caller's own time. */
   callbackAt: string;
   callbackForMe: boolean;
@@ -54,6 +60,8 @@ export function emptyDraft(call: CallCard): OutcomeDraft {
     concernAbout: first,
     informationRequest: '',
     informationAbout: first,
+    requestType: 'information',
+    requestTeamId: null,
     callbackAt: '',
     callbackForMe: true,
     emailConsent: [],
@@ -163,6 +171,10 @@ export function toInput(
           ? { level: draft.concernLevel, note: draft.concernNote }
           : null,
       informationRequest: draft.informationAbout === p.patronId ? draft.informationRequest : '',
+      requestTask:
+        draft.informationAbout === p.patronId && draft.informationRequest.trim() !== ''
+          ? { type: draft.requestType, teamId: draft.requestTeamId, dueAt: null }
+          : null,
       // A tick left over from an outcome changed since (no longer spoken to) does not count.
       emailConsent: draft.emailConsent.includes(p.patronId) && canRecordEmailConsent(draft, p),
     };
