@@ -281,8 +281,17 @@ export async function listRecurringCalls(ctx: Ctx, raw: unknown = {}): Promise<R
   assertRole(ctx, 'admin', 'coordinator', 'caller');
   const q = parseInput(listRecurringCallsQuery, raw);
   let query = recurringQuery(ctx);
+  // Mine: the calls meant for me, and those I enrolled for anyone to make.
   if (q.scope === 'mine' || !isCoordinator(ctx))
-    query = query.where('recurring_calls.caller_id', '=', actorId(ctx));
+    query = query.where((eb) =>
+      eb.or([
+        eb('recurring_calls.caller_id', '=', actorId(ctx)),
+        eb.and([
+          eb('recurring_calls.caller_id', 'is', null),
+          eb('recurring_calls.created_by', '=', actorId(ctx)),
+        ]),
+      ]),
+    );
   if (q.status !== 'any') query = query.where('recurring_calls.status', '=', q.status);
   const rows = await query
     .orderBy('recurring_calls.next_call_at')

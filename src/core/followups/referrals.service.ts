@@ -322,7 +322,12 @@ export async function listReferrals(ctx: Ctx, raw: unknown): Promise<Referral[]>
         ]),
       )
       .execute();
-    const mine = new Set(tasks.map((t) => t.patron_id));
+    const raised = await ctx.db
+      .selectFrom('escalations')
+      .select('patron_id')
+      .where('raised_by', '=', actorId(ctx))
+      .execute();
+    const mine = new Set([...tasks, ...raised].map((t) => t.patron_id));
     rows = rows.filter((r) => r.created_by === actorId(ctx) || mine.has(r.patron_id));
   }
   const referrals = await presentReferrals(

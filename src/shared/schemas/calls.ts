@@ -156,7 +156,11 @@ export const patronOutcomeSchema = z.object({
       type: z.enum(['information', 'send_link', 'tech_help', 'other']).default('information'),
       /** A team (such as the virtual information desk) instead of the caller. */
       teamId: z.number().int().positive().nullable().default(null),
-      dueAt: z.iso.datetime().nullable().default(null),
+      dueAt: z.iso
+        .datetime({ offset: true })
+        .transform((v) => new Date(v).toISOString())
+        .nullable()
+        .default(null),
     })
     .nullable()
     .default(null),

@@ -32,6 +32,8 @@ export const frequencySchema = z.enum(FREQUENCIES);
 export type Frequency = z.infer<typeof frequencySchema>;
 
 const id = z.number().int().positive();
+/** An instant, kept as the server writes them (milliseconds, UTC), so stored times compare as text. */
+const instant = z.iso.datetime({ offset: true }).transform((v) => new Date(v).toISOString());
 /** A yes/no in a query string ("true"/"false"), or already a boolean. */
 const queryBoolean = z.preprocess(
   (v) => (v === 'true' ? true : v === 'false' ? false : v),
@@ -128,7 +130,7 @@ export const createTaskInput = z.object({
   detail: text(4000).default(''),
   ownerId: id.nullable().default(null),
   teamId: id.nullable().default(null),
-  dueAt: z.iso.datetime().nullable().default(null),
+  dueAt: instant.nullable().default(null),
   campaignId: id.nullable().default(null),
   proof: patronProofSchema.optional(),
 });
@@ -140,7 +142,7 @@ export const updateTaskInput = z
     /** Give it to a person, or to a team (owner null), or take it (my own id). */
     ownerId: id.nullable().optional(),
     teamId: id.nullable().optional(),
-    dueAt: z.iso.datetime().optional(),
+    dueAt: instant.optional(),
     /** Appended to the task's notes. */
     note: text(4000).optional(),
   })
@@ -240,7 +242,7 @@ export const createReferralInput = z.object({
   shared: text(2000).default(''),
   note: text(4000).default(''),
   /** When to check that it worked: becomes a task. */
-  followUpAt: z.iso.datetime(),
+  followUpAt: instant,
   /** The escalation this referral answers, if any: it shows on its timeline. */
   escalationId: id.nullable().default(null),
   proof: patronProofSchema.optional(),
@@ -278,7 +280,7 @@ export const enrolRecurringCallsInput = z.object({
   frequency: frequencySchema,
   /** The caller the calls go to first (default: me); null: anyone. */
   callerId: id.nullable().optional(),
-  firstCallAt: z.iso.datetime(),
+  firstCallAt: instant,
   proof: patronProofSchema.optional(),
 });
 export type EnrolRecurringCallsInput = z.input<typeof enrolRecurringCallsInput>;
@@ -289,7 +291,7 @@ export const updateRecurringCallsInput = z
     frequency: frequencySchema.optional(),
     callerId: id.nullable().optional(),
     campaignId: id.optional(),
-    nextCallAt: z.iso.datetime().optional(),
+    nextCallAt: instant.optional(),
   })
   .refine((v) => Object.keys(v).length > 0, 'Nothing to change');
 export type UpdateRecurringCallsInput = z.input<typeof updateRecurringCallsInput>;
