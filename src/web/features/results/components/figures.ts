@@ -24,6 +24,17 @@ export const FIGURE_GROUPS = [
       'callbacksDue',
     ],
   },
+  {
+    key: 'followUps',
+    figures: [
+      'tasksCreated',
+      'tasksDone',
+      'tasksOverdue',
+      'escalationsRaised',
+      'escalationsOpen',
+      'referralsMade',
+    ],
+  },
 ] as const satisfies readonly { key: string; figures: readonly FigureKey[] }[];
 
 /** The outcome figures, in the order of the calling screen's buttons. */
