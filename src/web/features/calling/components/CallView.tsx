@@ -18,6 +18,7 @@ import type { ServiceTick } from '../../../components/script-runner/ScriptRunner
 import { ConfirmDialog } from '../../../components/ui/ConfirmDialog';
 import { isLeaseLost, useRecordOutcome } from '../hooks/useCall';
 import { useShortcuts } from '../hooks/useShortcuts';
+import { CallFollowUps } from './CallFollowUps';
 import { CallTimer } from './CallTimer';
 import { displayName } from './format';
 import { OutcomePanel } from './OutcomePanel';
@@ -167,6 +168,7 @@ export function CallView(props: CallViewProps) {
           services={offered.map((s) => ({ key: s.key, name: inLanguage(s.name, ui) }))}
           wanted={wanted}
         />
+        <CallFollowUps call={call} />
       </div>
       <ScriptPanel
         call={call}
