@@ -13,6 +13,7 @@ import {
 } from './campaigns.service.js';
 import { launchCampaign, refreshCallList } from './call-list.service.js';
 import { previewAudience } from './audience-preview.service.js';
+import { listServices, updateService } from './catalogue.service.js';
 import { ensureStarterContent } from './starter-content.js';
 
 let t: TestDatabase;
@@ -258,6 +259,13 @@ describe('campaign life cycle', () => {
       audience: { minAge: 70 },
       priorities: [{ label: '80+' }],
     });
+  });
+
+  it('changes only the service fields an update sends', async () => {
+    const [card] = (await listServices(ctx)).filter((x) => x.key === 'digital-card');
+    expect(card).toMatchObject({ raisesTask: true, active: true });
+    const updated = await updateService(ctx, card?.id ?? 0, { active: false });
+    expect(updated).toEqual({ ...card, active: false });
   });
 
   it('names an unknown script or service', async () => {

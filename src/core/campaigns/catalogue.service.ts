@@ -104,7 +104,12 @@ export async function updateService(
   raw: Partial<ServiceInput>,
 ): Promise<Service> {
   assertRole(ctx, 'admin', 'coordinator');
-  const input = parseInput(serviceInput.omit({ key: true }).partial(), raw);
+  const parsed = parseInput(serviceInput.omit({ key: true }).partial(), raw);
+  // Only what was sent changes: the schema's defaults must not reset the fields left out.
+  const sent = new Set(Object.keys(raw));
+  const input = Object.fromEntries(
+    Object.entries(parsed).filter(([field]) => sent.has(field)),
+  ) as Partial<typeof parsed>;
   return inTransaction(ctx, async (tx) => {
     const current = await tx.db
       .selectFrom('services')

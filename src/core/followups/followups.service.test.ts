@@ -159,6 +159,12 @@ describe('a call hands on what it heard', () => {
       .where('action', '=', 'task.view')
       .execute();
     expect(audit).toEqual([{ action: 'task.view', object_id: String(callersTask) }]);
+    // Handed on to a team they are not in: saved, and answered as it now stands, though they
+    // no longer see it.
+    const tech = await createTeam(coordinator, { name: 'Tech help', memberIds: [] });
+    const handed = await updateTask(otherCaller, taken.id, { ownerId: null, teamId: tech.id });
+    expect(handed).toMatchObject({ owner: null, team: { name: 'Tech help' } });
+    await expect(getTask(otherCaller, taken.id)).rejects.toMatchObject({ code: 'FORBIDDEN' });
   });
 
   it('closes a "send the link" task by sending the follow-up e-mail', async () => {

@@ -331,7 +331,7 @@ function closing(ctx: Ctx, status: string | undefined) {
 export async function updateTask(ctx: Ctx, id: number, raw: UpdateTaskInput): Promise<Task> {
   assertRole(ctx, 'admin', 'coordinator', 'caller');
   const input = parseInput(updateTaskInput, raw);
-  await inTransaction(ctx, async (tx) => {
+  return inTransaction(ctx, async (tx) => {
     const row = await findVisibleTask(tx, id);
     await assertAssignable(tx, input);
     if (row.purged_at !== null && input.note !== undefined)
@@ -367,8 +367,9 @@ export async function updateTask(ctx: Ctx, id: number, raw: UpdateTaskInput): Pr
         note: input.note === undefined ? undefined : true,
       },
     });
+    // Answered as it now stands, even when the change hands it to someone this caller cannot see.
+    return presentTask(tx, await findVisibleTask({ ...tx, actor: null }, id));
   });
-  return presentTask(ctx, await findVisibleTask(ctx, id));
 }
 
 /**
