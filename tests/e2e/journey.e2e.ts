@@ -135,6 +135,8 @@ describe('first run to a second staff member', () => {
     expect(await callerNav.getByRole('link').allTextContents()).toEqual([
       'Home',
       'Calling',
+      'My work',
+      'Community services',
       'Campaigns',
       'My settings',
     ]);

@@ -128,6 +128,38 @@ const ProgressPage = lazy(() =>
   })),
 );
 
+// Follow-ups (tasks, escalations, the referral directory, teams) load when first opened.
+const MyWorkPage = lazy(() =>
+  import('../features/followups/components/work/MyWorkPage').then((m) => ({
+    default: m.MyWorkPage,
+  })),
+);
+const TaskPage = lazy(() =>
+  import('../features/followups/components/task/TaskPage').then((m) => ({
+    default: m.TaskPage,
+  })),
+);
+const TeamsPage = lazy(() =>
+  import('../features/followups/components/teams/TeamsPage').then((m) => ({
+    default: m.TeamsPage,
+  })),
+);
+const EscalationsPage = lazy(() =>
+  import('../features/followups/components/escalations/EscalationsPage').then((m) => ({
+    default: m.EscalationsPage,
+  })),
+);
+const EscalationPage = lazy(() =>
+  import('../features/followups/components/escalations/EscalationPage').then((m) => ({
+    default: m.EscalationPage,
+  })),
+);
+const ReferralServicesPage = lazy(() =>
+  import('../features/followups/components/directory/ReferralServicesPage').then((m) => ({
+    default: m.ReferralServicesPage,
+  })),
+);
+
 export function App() {
   useFollowUserLanguage();
   return (
@@ -154,6 +186,9 @@ export function App() {
         </Route>
         <Route element={<RequireRole roles={['admin', 'coordinator', 'caller']} />}>
           <Route path="calling" element={<WorkspacePage />} />
+          <Route path="work" element={<MyWorkPage />} />
+          <Route path="work/tasks/:taskId" element={<TaskPage />} />
+          <Route path="referral-services" element={<ReferralServicesPage />} />
         </Route>
         <Route element={<RequireRole roles={['admin', 'coordinator', 'viewer']} />}>
           <Route path="results" element={<LibraryResultsPage />} />
@@ -174,6 +209,10 @@ export function App() {
           <Route path="email/templates/new" element={<TemplateEditorPage />} />
           <Route path="email/templates/:templateId" element={<TemplateEditorPage />} />
           <Route path="email/outbox" element={<OutboxPage />} />
+          <Route path="work/teams" element={<TeamsPage />} />
+          {/* The urgent-concern e-mail links to an escalation: it opens here after sign-in. */}
+          <Route path="escalations" element={<EscalationsPage />} />
+          <Route path="escalations/:escalationId" element={<EscalationPage />} />
         </Route>
         <Route element={<RequireRole roles={['admin']} />}>
           <Route path="staff" element={<StaffPage />} />

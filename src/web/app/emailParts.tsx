@@ -15,6 +15,12 @@ const FollowUpEmail = lazy(() =>
   })),
 );
 
+const MailModeNotice = lazy(() =>
+  import('../features/email/components/MailModeNotice').then((m) => ({
+    default: m.MailModeNotice,
+  })),
+);
+
 /** The e-mail step of a campaign, on the campaign's page (coordinators and admins). */
 export function CampaignEmailsPart(props: ComponentProps<typeof CampaignEmails>) {
   const { t } = useTranslation();
@@ -30,6 +36,15 @@ export function FollowUpEmailPart(props: ComponentProps<typeof FollowUpEmail>) {
   return (
     <Suspense fallback={null}>
       <FollowUpEmail {...props} />
+    </Suspense>
+  );
+}
+
+/** Says when e-mail is only written to files (no relay yet), wherever staff send one. */
+export function MailModeNoticePart() {
+  return (
+    <Suspense fallback={null}>
+      <MailModeNotice withLink={false} />
     </Suspense>
   );
 }

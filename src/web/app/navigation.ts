@@ -1,10 +1,14 @@
 import type { TFunction } from 'i18next';
 import type { Role } from '../../shared/roles.js';
-import type { NavItem } from '../components/ui/Layout';
+import type { WorkSummary } from '../../shared/schemas/followups.js';
+import type { NavBadge, NavItem } from '../components/ui/Layout';
 
-type Page =
+export type Page =
   | 'home'
   | 'calling'
+  | 'work'
+  | 'escalations'
+  | 'referralServices'
   | 'campaigns'
   | 'results'
   | 'patrons'
@@ -23,6 +27,9 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
   admin: [
     'home',
     'calling',
+    'work',
+    'escalations',
+    'referralServices',
     'campaigns',
     'results',
     'patrons',
@@ -39,6 +46,9 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
   coordinator: [
     'home',
     'calling',
+    'work',
+    'escalations',
+    'referralServices',
     'campaigns',
     'results',
     'patrons',
@@ -48,13 +58,16 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'outbox',
     'settings',
   ],
-  caller: ['home', 'calling', 'campaigns', 'settings'],
+  caller: ['home', 'calling', 'work', 'referralServices', 'campaigns', 'settings'],
   viewer: ['home', 'results', 'campaigns', 'settings'],
 };
 
 const PATHS: Record<Page, string> = {
   home: '/',
   calling: '/calling',
+  work: '/work',
+  escalations: '/escalations',
+  referralServices: '/referral-services',
   campaigns: '/campaigns',
   results: '/results',
   services: '/services',
@@ -72,10 +85,54 @@ const PATHS: Record<Page, string> = {
 /** Pages whose link is current only on the page itself, not on the pages under it. */
 const EXACT: ReadonlySet<Page> = new Set(['home', 'patrons', 'settings']);
 
-export function navFor(role: Role, t: TFunction): NavItem[] {
-  return NAV_BY_ROLE[role].map((page) => ({
-    to: PATHS[page],
-    label: t(`nav.${page}`),
-    end: EXACT.has(page),
-  }));
+/**
+ * The counts beside "My work" (my open tasks, and how many are overdue) and "Escalations" (those
+ * nobody acknowledged yet, and how many are urgent); none when there is nothing waiting.
+ */
+export function badgeFor(
+  page: Page,
+  summary: WorkSummary | undefined,
+  t: TFunction,
+): NavBadge | undefined {
+  if (summary === undefined) return undefined;
+  if (page === 'work' && summary.myTasks > 0) {
+    const overdue = summary.myOverdueTasks;
+    return {
+      text:
+        overdue > 0
+          ? `${summary.myTasks} · ${t('nav.badge.overdueShort', { count: overdue })}`
+          : String(summary.myTasks),
+      label:
+        overdue > 0
+          ? t('nav.badge.tasksOverdue', { count: summary.myTasks, overdue })
+          : t('nav.badge.tasks', { count: summary.myTasks }),
+    };
+  }
+  if (page === 'escalations' && summary.escalationsWaiting > 0) {
+    const urgent = summary.urgentWaiting;
+    return {
+      text:
+        urgent > 0
+          ? `${summary.escalationsWaiting} · ${t('nav.badge.urgentShort', { count: urgent })}`
+          : String(summary.escalationsWaiting),
+      label:
+        urgent > 0
+          ? t('nav.badge.waitingUrgent', { count: summary.escalationsWaiting, urgent })
+          : t('nav.badge.waiting', { count: summary.escalationsWaiting }),
+      urgent: urgent > 0,
+    };
+  }
+  return undefined;
+}
+
+export function navFor(role: Role, t: TFunction, summary?: WorkSummary): NavItem[] {
+  return NAV_BY_ROLE[role].map((page) => {
+    const badge = badgeFor(page, summary, t);
+    return {
+      to: PATHS[page],
+      label: t(`nav.${page}`),
+      end: EXACT.has(page),
+      ...(badge ? { badge } : {}),
+    };
+  });
 }

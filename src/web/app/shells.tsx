@@ -5,6 +5,8 @@ import { Loading } from '../components/ui/Alert';
 import { LanguageSwitch } from '../components/ui/LanguageSwitch';
 import { Layout } from '../components/ui/Layout';
 import { SignOutButton } from '../features/auth/components/SignOutButton';
+import { UrgentBanner } from '../features/followups/components/UrgentBanner';
+import { useWorkSummary } from '../features/followups/hooks/useWork';
 import { useSwitchLanguage } from './language';
 import { navFor } from './navigation';
 import { useCurrentUser } from './session';
@@ -30,13 +32,18 @@ export function PublicShell() {
   );
 }
 
-/** Frame for signed-in staff: navigation for their role, who they are, sign-out. */
+/**
+ * Frame for signed-in staff: navigation for their role (with counts of work waiting), who they
+ * are, sign-out; for coordinators and admins, a banner while an urgent concern waits.
+ */
 export function SignedInShell() {
   const { t } = useTranslation();
   const user = useCurrentUser();
+  const summary = useWorkSummary(user.role !== 'viewer');
+  const coordinator = user.role === 'admin' || user.role === 'coordinator';
   return (
     <Layout
-      nav={navFor(user.role, t)}
+      nav={navFor(user.role, t, summary.data)}
       tools={
         <>
           <p className="header__user">
@@ -49,6 +56,7 @@ export function SignedInShell() {
         </>
       }
     >
+      {coordinator ? <UrgentBanner urgentWaiting={summary.data?.urgentWaiting ?? 0} /> : null}
       {/* Some pages are loaded when first opened. */}
       <Suspense fallback={<Loading label={t('app.loading')} />}>
         <Outlet />

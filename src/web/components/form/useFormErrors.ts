@@ -13,6 +13,8 @@ export interface FormErrorsOptions<F extends string> {
   labels: Record<F, string>;
   /** Server field names that differ from the form's (e.g. password → newPassword). */
   serverFields?: Partial<Record<string, NoInfer<F>>>;
+  /** What to say when a field fails validation, where the usual text would not fit (a checkbox). */
+  messages?: Partial<Record<NoInfer<F>, string>>;
 }
 
 /**
@@ -23,6 +25,7 @@ export function useFormErrors<F extends string>({
   idPrefix,
   labels,
   serverFields = {},
+  messages = {},
 }: FormErrorsOptions<F>) {
   const { t } = useTranslation();
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -50,6 +53,10 @@ export function useFormErrors<F extends string>({
       return result.data;
     }
     const fields = fieldErrorsOf(result.error, values, t);
+    for (const field of Object.keys(fields)) {
+      const message = messages[field as F];
+      if (message !== undefined) fields[field] = message;
+    }
     const unlabelled = Object.keys(fields).some((field) => !Object.hasOwn(labels, field));
     fail(fields, unlabelled ? t('validation.formInvalid') : undefined);
     return undefined;

@@ -7,6 +7,17 @@ export interface NavItem {
   label: string;
   /** Current only on this exact path, not on the pages under it. */
   end?: boolean;
+  /** A count beside the label (e.g. tasks waiting), part of the link's accessible name. */
+  badge?: NavBadge;
+}
+
+export interface NavBadge {
+  /** What is shown: short ("3", "2 · 1 urgent"). */
+  text: string;
+  /** What is read out after the label ("3 open tasks, 1 overdue"). */
+  label: string;
+  /** Something urgent waits: the badge stands out (its words say so too). */
+  urgent?: boolean;
 }
 
 export interface LayoutProps {
@@ -39,6 +50,19 @@ export function Layout({ nav, tools, children }: LayoutProps) {
                 <li key={item.to}>
                   <NavLink to={item.to} end={item.end ?? false} className="nav__link">
                     {item.label}
+                    {item.badge ? (
+                      <>
+                        <span
+                          className={
+                            item.badge.urgent ? 'nav__badge nav__badge--urgent' : 'nav__badge'
+                          }
+                          aria-hidden="true"
+                        >
+                          {item.badge.text}
+                        </span>
+                        <span className="visually-hidden">{`, ${item.badge.label}`}</span>
+                      </>
+                    ) : null}
                   </NavLink>
                 </li>
               ))}

@@ -25,6 +25,21 @@ const ZONES = [
 ] as const;
 const OTHER = 'other';
 
+/** The follow-up settings typed as numbers, with the bounds the server holds them to. */
+const NUMBERS = {
+  urgentAcknowledgeMinutes: { min: 5, max: 1440 },
+  missedCallsBeforeEscalation: { min: 1, max: 10 },
+  taskDueDays: { min: 0, max: 60 },
+  sensitiveNotesRetentionDays: { min: 30, max: 3650 },
+} as const;
+type NumberField = keyof typeof NUMBERS;
+const NUMBER_FIELDS = Object.keys(NUMBERS) as NumberField[];
+
+/** A number as typed: empty text is left empty (reported as missing), not turned into 0. */
+function numberOf(text: string): number | undefined {
+  return text.trim() === '' ? undefined : Number(text);
+}
+
 export function LibraryForm({ library }: { library: LibrarySettings }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -32,6 +47,13 @@ export function LibraryForm({ library }: { library: LibrarySettings }) {
   const known = (ZONES as readonly string[]).includes(library.timeZone);
   const [zoneChoice, setZoneChoice] = useState<string>(known ? library.timeZone : OTHER);
   const [saved, setSaved] = useState<string>();
+  const [numbers, setNumbers] = useState<Record<NumberField, string>>({
+    urgentAcknowledgeMinutes: String(library.urgentAcknowledgeMinutes),
+    missedCallsBeforeEscalation: String(library.missedCallsBeforeEscalation),
+    taskDueDays: String(library.taskDueDays),
+    sensitiveNotesRetentionDays: String(library.sensitiveNotesRetentionDays),
+  });
+  const rangeMessage = (field: NumberField) => t('library.numberRange', NUMBERS[field]);
   const form = useFormErrors({
     idPrefix: 'library',
     labels: {
@@ -42,6 +64,18 @@ export function LibraryForm({ library }: { library: LibrarySettings }) {
       website: t('library.fields.website'),
       timeZone: t('library.fields.timeZone'),
       defaultLanguage: t('library.fields.defaultLanguage'),
+      'emergencyGuidance.en': t('library.fields.emergencyGuidanceEn'),
+      'emergencyGuidance.fr': t('library.fields.emergencyGuidanceFr'),
+      urgentAcknowledgeMinutes: t('library.fields.urgentAcknowledgeMinutes'),
+      missedCallsBeforeEscalation: t('library.fields.missedCallsBeforeEscalation'),
+      taskDueDays: t('library.fields.taskDueDays'),
+      sensitiveNotesRetentionDays: t('library.fields.sensitiveNotesRetentionDays'),
+    },
+    messages: {
+      urgentAcknowledgeMinutes: rangeMessage('urgentAcknowledgeMinutes'),
+      missedCallsBeforeEscalation: rangeMessage('missedCallsBeforeEscalation'),
+      taskDueDays: rangeMessage('taskDueDays'),
+      sensitiveNotesRetentionDays: rangeMessage('sensitiveNotesRetentionDays'),
     },
   });
   const save = useMutation({
@@ -53,7 +87,8 @@ export function LibraryForm({ library }: { library: LibrarySettings }) {
     event.preventDefault();
     if (save.isPending) return;
     setSaved(undefined);
-    const input = form.validate(librarySettingsSchema, values);
+    const typed = Object.fromEntries(NUMBER_FIELDS.map((f) => [f, numberOf(numbers[f])]));
+    const input = form.validate(librarySettingsSchema, { ...values, ...typed });
     if (input === undefined) return;
     save.mutate(input, {
       onSuccess: () => setSaved(t('common.saved')),
@@ -120,6 +155,50 @@ export function LibraryForm({ library }: { library: LibrarySettings }) {
           onChange={(defaultLanguage) => set({ defaultLanguage })}
           error={form.errors.defaultLanguage}
         />
+        <fieldset className="fieldset" aria-describedby="library-followups-lead">
+          <legend className="field__label">{t('library.followUps.legend')}</legend>
+          <div className="form">
+            <p id="library-followups-lead" className="field__hint">
+              {t('library.followUps.lead')}
+            </p>
+            {(['en', 'fr'] as const).map((language) => (
+              <TextArea
+                key={language}
+                id={form.fieldId(`emergencyGuidance.${language}`)}
+                label={
+                  language === 'en'
+                    ? t('library.fields.emergencyGuidanceEn')
+                    : t('library.fields.emergencyGuidanceFr')
+                }
+                hint={t('library.emergencyGuidanceHint')}
+                lang={language}
+                rows={4}
+                maxLength={2000}
+                value={values.emergencyGuidance[language]}
+                onChange={(text) =>
+                  set({ emergencyGuidance: { ...values.emergencyGuidance, [language]: text } })
+                }
+                error={form.errors[`emergencyGuidance.${language}`]}
+              />
+            ))}
+            {NUMBER_FIELDS.map((field) => (
+              <TextField
+                key={field}
+                id={form.fieldId(field)}
+                label={t(`library.fields.${field}`)}
+                hint={`${t(`library.hints.${field}`)} ${rangeMessage(field)}`}
+                type="number"
+                inputMode="numeric"
+                min={NUMBERS[field].min}
+                max={NUMBERS[field].max}
+                step={1}
+                value={numbers[field]}
+                onChange={(text) => setNumbers((n) => ({ ...n, [field]: text }))}
+                error={form.errors[field]}
+              />
+            ))}
+          </div>
+        </fieldset>
         <div className="form__actions">
           <Button type="submit" busy={save.isPending}>
             {save.isPending ? t('common.saving') : t('common.save')}

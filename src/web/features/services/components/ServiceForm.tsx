@@ -42,6 +42,7 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
   const [talkingPoint, setTalkingPoint] = useState(textsOf(service?.talkingPoint));
   const [link, setLink] = useState(service?.link ?? '');
   const [active, setActive] = useState(service?.active ?? true);
+  const [raisesTask, setRaisesTask] = useState(service?.raisesTask ?? false);
   const form = useFormErrors({
     idPrefix: 'service',
     labels: {
@@ -73,6 +74,7 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
       talkingPoint,
       link: link.trim() === '' ? null : link.trim(),
       active,
+      raisesTask,
     };
     save.mutate(body, {
       onSuccess: (saved) => onSaved(saved.name.en ?? key),
@@ -140,6 +142,13 @@ export function ServiceForm({ service, onSaved, onCancel }: ServiceFormProps) {
           label={t('services.fields.active')}
           checked={active}
           onChange={setActive}
+        />
+        <Checkbox
+          id="service-raises-task"
+          label={t('services.fields.raisesTask')}
+          hint={t('services.raisesTaskHint')}
+          checked={raisesTask}
+          onChange={setRaisesTask}
         />
         <div className="form__actions">
           <Button type="submit" busy={save.isPending}>

@@ -63,6 +63,9 @@ export function ServicesPage() {
                       <span className={service.active ? 'badge badge--on' : 'badge badge--off'}>
                         {service.active ? t('services.active') : t('services.retired')}
                       </span>
+                      {service.raisesTask ? (
+                        <span className="cell-note">{t('services.raisesTask')}</span>
+                      ) : null}
                     </td>
                     <td>
                       <Button variant="secondary" onClick={() => setEditing(service.id)}>
