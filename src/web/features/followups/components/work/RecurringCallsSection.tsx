@@ -4,10 +4,11 @@ import { Link } from 'react-router';
 import type { RecurringCalls } from '../../../../../shared/schemas/followups.js';
 import { currentLanguage } from '../../../../app/i18n';
 import { errorMessage } from '../../../../components/form/errorMessage';
-import { Alert, Loading } from '../../../../components/ui/Alert';
+import { Alert, Loading, StatusMessage } from '../../../../components/ui/Alert';
 import { Checkbox } from '../../../../components/ui/Checkbox';
 import { useRecurringCalls } from '../../hooks/useWork';
 import { dateTime } from '../format';
+import { RecurringActions } from './RecurringActions';
 
 const STATUS_TONE: Record<RecurringCalls['status'], string> = {
   active: 'badge badge--on',
@@ -36,6 +37,10 @@ export function RecurringCallsSection({
   const list = useRecurringCalls(all ? 'all' : 'mine', closed ? 'ended' : 'any');
   const [now] = useState(() => Date.now());
   const rows = (list.data ?? []).filter((r) => (closed ? true : r.status !== 'ended'));
+  const [result, setResult] = useState<{ message: string; failed: boolean }>();
+  // Ended by a call (wrong number…) or by staff: said in words, not as a code.
+  const endedText = (reason: string) =>
+    t(`work.recurring.endedReasons.${reason}`, { defaultValue: reason });
   return (
     <section className="work-section" aria-labelledby="recurring-title">
       <h2 id="recurring-title">{t('work.recurring.title')}</h2>
@@ -52,6 +57,8 @@ export function RecurringCallsSection({
       ) : null}
       {list.isPending ? <Loading label={t('app.loading')} /> : null}
       {list.isError ? <Alert tone="error">{errorMessage(list.error, t)}</Alert> : null}
+      {result?.failed ? <Alert tone="error">{result.message}</Alert> : null}
+      <StatusMessage message={result?.failed === false ? result.message : undefined} />
       {list.data ? (
         <>
           <p className="results__count">{t('work.recurring.count', { count: rows.length })}</p>
@@ -75,6 +82,7 @@ export function RecurringCallsSection({
                     {all ? <th scope="col">{t('work.recurring.caller')}</th> : null}
                     <th scope="col">{t('work.recurring.missed')}</th>
                     <th scope="col">{t('work.recurring.status')}</th>
+                    <th scope="col">{t('work.recurring.actions')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -114,8 +122,14 @@ export function RecurringCallsSection({
                             {t(`work.recurring.statuses.${r.status}`)}
                           </span>
                           {r.endedReason ? (
-                            <span className="cell-note">{r.endedReason}</span>
+                            <span className="cell-note">{endedText(r.endedReason)}</span>
                           ) : null}
+                        </td>
+                        <td>
+                          <RecurringActions
+                            recurring={r}
+                            onResult={(message, failed) => setResult({ message, failed })}
+                          />
                         </td>
                       </tr>
                     );
