@@ -7,6 +7,8 @@
 //   npm run bench -- --quota       adds PA-9 (the relay quota in real time; about 70 s)
 //   npm run bench -- --only email  PA-8 (and PA-9 with --quota) alone; --only quota: PA-9 alone
 //   npm run bench -- --stats       adds PA-10 (dashboard queries on 1M attempts; about 12 minutes)
+//   npm run bench -- --only followups  what a call that hands on a concern and requests costs,
+//                                  and the "My work" reads (no PA goal; measured, not judged)
 //   npm run bench -- --only stats  PA-10 alone; --stats-attempts N (default 1,000,000),
 //                                  --stats-repeats N (timed runs per scope, default 10)
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -18,6 +20,7 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import pg from 'pg';
 import { benchClaims } from './claims.js';
+import { benchFollowUps, type FollowUpBenchResult } from './followups.js';
 import { benchStats, type ScopeResult } from './stats.js';
 import {
   benchEmailQuota,
@@ -102,9 +105,11 @@ function row(
   reference: string,
   ratio: string,
   goal: string,
-  met: boolean,
+  /** null: measured, with no goal to meet. */
+  met: boolean | null,
 ): void {
-  const line = `| ${id} | ${what} | ${app} | ${reference} | ${ratio} | ${goal} | ${met ? 'met' : '**not met**'} |`;
+  const verdict = met === null ? '—' : met ? 'met' : '**not met**';
+  const line = `| ${id} | ${what} | ${app} | ${reference} | ${ratio} | ${goal} | ${verdict} |`;
   results.push(line);
   process.stdout.write(`${line}\n`);
 }
@@ -412,6 +417,48 @@ async function importAndClaimRows(): Promise<void> {
   }
 }
 
+function followUpRow(run: FollowUpBenchResult, engine: string): void {
+  row(
+    '—',
+    `recordOutcome handing on an urgent concern, an information request and a wanted service (1 escalation, 2 tasks), ${fmt(run.calls)} calls, ${engine}`,
+    `p50 ${ms(run.handOn.p50)}, p95 ${ms(run.handOn.p95)}`,
+    `the same call without them: p50 ${ms(run.plain.p50)}, p95 ${ms(run.plain.p95)}`,
+    `${(run.handOn.p50 / Math.max(run.plain.p50, 0.001)).toFixed(2)}×`,
+    'measured',
+    null,
+  );
+  row(
+    '—',
+    `"My work" reads with ${fmt(run.calls)} escalations and ${fmt(run.calls * 2)} tasks, ${engine}`,
+    `work summary p95 ${ms(run.summary.p95)}; a caller's tasks p95 ${ms(run.tasksList.p95)}; escalations queue (200) p95 ${ms(run.escalationsList.p95)}`,
+    '—',
+    '—',
+    'measured',
+    null,
+  );
+}
+
+async function followUpRows(): Promise<void> {
+  const calls = Math.min(ROWS, 1000);
+  followUpRow(
+    await benchFollowUps(
+      { engine: 'sqlite', file: path.join(work, 'followups.db'), synchronous: 'FULL' },
+      calls,
+    ),
+    'SQLite',
+  );
+  const name = `od_bench_${randomBytes(4).toString('hex')}`;
+  await pgAdmin(`create database ${name}`);
+  try {
+    followUpRow(
+      await benchFollowUps({ engine: 'postgres', url: pgUrlFor(name), poolMax: 10 }, calls),
+      'PostgreSQL',
+    );
+  } finally {
+    await pgAdmin(`drop database if exists ${name} with (force)`);
+  }
+}
+
 try {
   process.stdout.write(
     `Outreach Desk benchmarks — ${new Date().toISOString()}, Node ${process.version}, ${os.cpus().length} cores\n\n`,
@@ -420,7 +467,9 @@ try {
     '| id | what | app | reference (same run) | ratio | goal | |\n|---|---|---|---|---|---|---|\n',
   );
   const quota = args.includes('--quota') || ONLY === 'quota';
-  if (ONLY === 'stats') {
+  if (ONLY === 'followups') {
+    await followUpRows();
+  } else if (ONLY === 'stats') {
     await statsRows();
   } else if (ONLY === 'email' || ONLY === 'quota') {
     await emailRows(ONLY === 'email', quota);
