@@ -1,4 +1,4 @@
-import type { CallListRow, CampaignRow, ClaimRow, Db } from '../../db/database.js';
+import type { CallListRow, CampaignRow, ClaimRow } from '../../db/database.js';
 import {
   OUTCOME_FLAGS,
   recordOutcomeInput,
@@ -11,7 +11,7 @@ import { findCampaign } from '../campaigns/campaigns.repository.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, notFound, parseInput } from '../errors.js';
 import { raiseEscalation } from '../followups/escalations.service.js';
-import { afterRecurringCall } from '../followups/recurring.service.js';
+import { afterRecurringCall, endRecurringCallsOf } from '../followups/recurring.service.js';
 import { insertTask, titleOf } from '../followups/tasks.service.js';
 import { getLibrarySettings } from '../library/library.service.js';
 import type { LibrarySettings } from '../../shared/schemas/library.js';
@@ -60,12 +60,14 @@ function nextState(
 
 /** Facts that hold in every campaign at once: do-not-call (DN-1), and a death (removed everywhere). */
 async function applyPatronFacts(
-  db: Db,
+  ctx: Ctx,
   patronId: number,
   outcome: Outcome,
   now: string,
 ): Promise<void> {
   if (outcome !== 'do_not_call' && outcome !== 'deceased') return;
+  const { db } = ctx;
+  await endRecurringCallsOf(ctx, patronId, outcome);
   const column = outcome === 'do_not_call' ? 'do_not_call_at' : 'deceased_at';
   await db
     .updateTable('patrons')
@@ -267,7 +269,7 @@ export async function recordOutcome(
         callbackFor: input.callbackForMe ? (tx.actor?.id ?? null) : null,
       });
       await tx.db.updateTable('call_list').set(state).where('id', '=', row.id).execute();
-      await applyPatronFacts(tx.db, row.patron_id, o.outcome, now.toISOString());
+      await applyPatronFacts(tx, row.patron_id, o.outcome, now.toISOString());
       await handOn(tx, campaign, row, o, attemptId, library);
       if (o.emailConsent && OUTCOME_FLAGS[o.outcome].contact)
         await recordEmailConsent(tx, row.patron_id, 'express', 'call');
@@ -338,7 +340,7 @@ export async function markDoNotCall(
       .where('id', '=', patronId)
       .executeTakeFirst();
     if (!patron) throw notFound('Patron', patronId);
-    await applyPatronFacts(tx.db, patronId, 'do_not_call', tx.now().toISOString());
+    await applyPatronFacts(tx, patronId, 'do_not_call', tx.now().toISOString());
     await recordAudit(tx, {
       action: 'patron.do_not_call',
       objectType: 'patron',

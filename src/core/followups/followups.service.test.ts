@@ -9,7 +9,7 @@ import { startSmtpSink } from '../../../tests/helpers/smtp-sink.js';
 import type { CallCard, PatronOutcomeInput } from '../../shared/schemas/calls.js';
 import type { Campaign } from '../../shared/schemas/campaigns.js';
 import { claimNextPatron } from '../calling/claims.service.js';
-import { recordOutcome } from '../calling/outcomes.service.js';
+import { markDoNotCall, recordOutcome } from '../calling/outcomes.service.js';
 import type { Actor, Ctx } from '../context.js';
 import { updateMailSettings } from '../email/settings.service.js';
 import { MailWorker } from '../email/worker.js';
@@ -546,6 +546,25 @@ describe('recurring friendly calls', () => {
     });
   });
 
+  it('ends when the patron asks not to be called, whichever campaign the call was on', async () => {
+    const patron = await onePatronCampaign();
+    const friendly = await launchTestCampaign(coordinator, { name: 'Friendly calls' });
+    const enrolled = await enrolRecurringCalls(coordinator, {
+      patronId: patron.id,
+      campaignId: friendly.id,
+      frequency: 'monthly',
+      firstCallAt: '2026-03-09T15:00:00.000Z',
+    });
+    await markDoNotCall(coordinator, patron.id, {});
+    expect(
+      (await listRecurringCalls(coordinator, { scope: 'all', status: 'any' }))[0],
+    ).toMatchObject({
+      id: enrolled.id,
+      status: 'ended',
+      endedReason: 'do_not_call',
+    });
+  });
+
   it('refuses enrolment by a caller who is not on the patron’s call', async () => {
     const patron = await onePatronCampaign();
     await expect(
@@ -612,6 +631,8 @@ describe('retention of sensitive notes', () => {
       referrals: 1,
       tasks: 1,
     });
+    // The referral check's title named the service: emptied too.
+    expect((await getTask(coordinator, referral.taskId ?? 0)).title).toBe('');
     const purged = await getEscalation(coordinator, escalation?.id ?? 0);
     expect(purged).toMatchObject({ note: '', resolution: '' });
     expect(purged.purgedAt).not.toBeNull();

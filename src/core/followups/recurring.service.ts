@@ -440,6 +440,20 @@ export async function afterRecurringCall(
   await placeOnCallList(tx, { ...e, next_call_at: next }, true);
 }
 
+/** Ends every live enrolment of a patron who must not be called any more (do-not-call, deceased). */
+export async function endRecurringCallsOf(
+  ctx: Ctx,
+  patronId: number,
+  reason: 'do_not_call' | 'deceased',
+): Promise<void> {
+  await ctx.db
+    .updateTable('recurring_calls')
+    .set({ status: 'ended', ended_reason: reason, updated_at: ctx.now().toISOString() })
+    .where('patron_id', '=', patronId)
+    .where('status', '!=', 'ended')
+    .execute();
+}
+
 /** Recurring calls a day late go to any of the campaign's callers. Returns how many were opened up. */
 export async function openLateRecurringCalls(ctx: Ctx): Promise<number> {
   const late = new Date(ctx.now().getTime() - PREFERRED_CALLER_GRACE_MS).toISOString();

@@ -88,7 +88,8 @@ export async function purgeSensitiveNotes(
     for (const ids of chunks(taskIds)) {
       await tx.db
         .updateTable('tasks')
-        .set({ detail: REMOVED, purged_at: now })
+        // The title is the request's first line (or names the service referred to).
+        .set({ title: REMOVED, detail: REMOVED, purged_at: now })
         .where('id', 'in', ids)
         .execute();
       await tx.db.deleteFrom('task_notes').where('task_id', 'in', ids).execute();
