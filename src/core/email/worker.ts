@@ -1,5 +1,6 @@
 import type { Db, OutboxRow } from '../../db/database.js';
 import type { Ctx, Log } from '../context.js';
+import { PollLoop } from '../poll-loop.js';
 import { getLibrarySettings } from '../library/library.service.js';
 import { pollBounceMailbox } from './bounces.service.js';
 import type { MailDeps } from './mail-deps.js';
@@ -46,67 +47,48 @@ export class MailWorker {
   private readonly leaseMs: number;
   private readonly bounceEveryMs: number;
   private current: { key: string; transport: MailTransport } | undefined;
-  private running: Promise<void> | undefined;
-  private stopped = true;
-  private timer: NodeJS.Timeout | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: PollLoop;
   private lastBouncePoll = 0;
 
   constructor(private readonly options: WorkerOptions) {
     this.pollMs = options.pollMs ?? 2000;
     this.leaseMs = options.leaseMs ?? 5 * 60_000;
     this.bounceEveryMs = options.bounceEveryMs ?? 5 * 60_000;
+    this.loop = new PollLoop(
+      () => this.round(),
+      (error) =>
+        this.options.log.error({ err: error }, 'mail worker: a round failed; trying again'),
+      this.pollMs,
+    );
   }
 
   private ctx(): Ctx {
     return { db: this.options.db, actor: null, now: this.options.now, log: this.options.log };
   }
 
-  private isStopped(): boolean {
-    return this.stopped;
-  }
-
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.running = this.loop();
+    this.loop.start();
   }
 
   /** Finishes the messages in flight, then stops. */
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.running;
+    await this.loop.stop();
     this.current?.transport.close();
     this.current = undefined;
   }
 
   /** New mail was queued: look now rather than at the next poll. */
   wake(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      let waitMs = this.pollMs;
-      try {
-        const result = await this.runOnce();
-        if (result.claimed > 0) waitMs = 0;
-        else if (result.quotaWaitMs > 0) waitMs = Math.min(result.quotaWaitMs, 60_000);
-        await this.maybePollBounces();
-      } catch (error) {
-        this.options.log.error({ err: error }, 'mail worker: a round failed; trying again');
-      }
-      if (waitMs > 0 && !this.isStopped()) {
-        await new Promise<void>((resolve) => {
-          this.wakeUp = resolve;
-          this.timer = setTimeout(resolve, waitMs);
-        });
-        this.wakeUp = undefined;
-      }
-    }
+  /** A round, then how long to wait: none while mail is claimed, the quota's wait when spent. */
+  private async round(): Promise<number> {
+    const result = await this.runOnce();
+    await this.maybePollBounces();
+    if (result.claimed > 0) return 0;
+    if (result.quotaWaitMs > 0) return Math.min(result.quotaWaitMs, 60_000);
+    return this.pollMs;
   }
 
   private transportFor(config: MailConfig): MailTransport {

@@ -1,5 +1,6 @@
 import type { Db } from '../../db/database.js';
 import type { Ctx, Log } from '../context.js';
+import { PollLoop } from '../poll-loop.js';
 import { notifyEscalations } from './escalations.service.js';
 import { openLateRecurringCalls } from './recurring.service.js';
 import { purgeSensitiveNotes } from './retention.js';
@@ -30,42 +31,36 @@ export interface FollowUpRound {
 const DAY_MS = 86_400_000;
 
 export class FollowUpJobs {
-  private readonly pollMs: number;
-  private stopped = true;
-  private running: Promise<void> | undefined;
-  private timer: NodeJS.Timeout | undefined;
-  private wakeUp: (() => void) | undefined;
+  private readonly loop: PollLoop;
   private lastPurge = 0;
 
   constructor(private readonly options: FollowUpJobsOptions) {
-    this.pollMs = options.pollMs ?? 60_000;
+    const pollMs = options.pollMs ?? 60_000;
+    this.loop = new PollLoop(
+      async () => {
+        await this.runOnce();
+        return pollMs;
+      },
+      (error) => this.options.log.error({ err: error }, 'follow-ups: a round failed; trying again'),
+      pollMs,
+    );
   }
 
   private ctx(): Ctx {
     return { db: this.options.db, actor: null, now: this.options.now, log: this.options.log };
   }
 
-  private isStopped(): boolean {
-    return this.stopped;
-  }
-
   start(): void {
-    if (!this.stopped) return;
-    this.stopped = false;
-    this.running = this.loop();
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    this.wake();
-    await this.running;
+    await this.loop.stop();
   }
 
   /** Something happened (a concern was recorded): look now rather than at the next poll. */
   wake(): void {
-    if (this.timer !== undefined) clearTimeout(this.timer);
-    this.timer = undefined;
-    this.wakeUp?.();
+    this.loop.wake();
   }
 
   /** One round of every job; the purge at most once a day. */
@@ -84,21 +79,5 @@ export class FollowUpJobs {
     if (notified + opened + purged > 0)
       this.options.log.info({ notified, opened, purged }, 'follow-ups: round done');
     return { notified, opened, purged };
-  }
-
-  private async loop(): Promise<void> {
-    while (!this.stopped) {
-      try {
-        await this.runOnce();
-      } catch (error) {
-        this.options.log.error({ err: error }, 'follow-ups: a round failed; trying again');
-      }
-      if (this.isStopped()) break;
-      await new Promise<void>((resolve) => {
-        this.wakeUp = resolve;
-        this.timer = setTimeout(resolve, this.pollMs);
-      });
-      this.wakeUp = undefined;
-    }
   }
 }
