@@ -6,12 +6,23 @@ import { PageHeading } from '../../../components/ui/PageHeading';
 
 interface Destination {
   to: string;
-  title: 'patrons' | 'importPatrons' | 'staff' | 'audit' | 'settings' | 'results';
+  title:
+    | 'patrons'
+    | 'importPatrons'
+    | 'staff'
+    | 'audit'
+    | 'settings'
+    | 'results'
+    | 'work'
+    | 'escalations'
+    | 'referralServices';
 }
 
 /** What each role can open today; the rest is said plainly as "coming", never faked. */
 const DESTINATIONS: Record<Role, readonly Destination[]> = {
   admin: [
+    { to: '/work', title: 'work' },
+    { to: '/escalations', title: 'escalations' },
     { to: '/results', title: 'results' },
     { to: '/patrons', title: 'patrons' },
     { to: '/patrons/import', title: 'importPatrons' },
@@ -20,12 +31,18 @@ const DESTINATIONS: Record<Role, readonly Destination[]> = {
     { to: '/settings', title: 'settings' },
   ],
   coordinator: [
+    { to: '/work', title: 'work' },
+    { to: '/escalations', title: 'escalations' },
     { to: '/results', title: 'results' },
     { to: '/patrons', title: 'patrons' },
     { to: '/patrons/import', title: 'importPatrons' },
     { to: '/settings', title: 'settings' },
   ],
-  caller: [{ to: '/settings', title: 'settings' }],
+  caller: [
+    { to: '/work', title: 'work' },
+    { to: '/referral-services', title: 'referralServices' },
+    { to: '/settings', title: 'settings' },
+  ],
   viewer: [
     { to: '/results', title: 'results' },
     { to: '/settings', title: 'settings' },
