@@ -257,7 +257,10 @@ describe('follow-ups', () => {
     await coord.screenshot(shot('escalation-referred'));
 
     // The check that the referral worked is on the coordinator's list.
-    await coord.getByRole('link', { name: /^My work/ }).click();
+    await coord
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^My work/ })
+      .click();
     await coord.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     const myTasks = coord.getByRole('region', { name: 'My tasks' }).first();
     await myTasks.getByRole('link', { name: referralTask }).waitFor();
