@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import type { EscalationLevel, EscalationRow } from '../../db/database.js';
 import {
   closeEscalationInput,
@@ -107,8 +108,6 @@ function presentSummary(row: EscalationListRow): EscalationSummary {
   };
 }
 
-const LEVEL_ORDER = { urgent: 0, practical_help: 1, more_contact: 2 } as const;
-
 /**
  * The escalations queue: waiting ones first (urgent first, then oldest), then acknowledged ones;
  * coordinators see all, a caller the ones they raised. Audited.
@@ -123,17 +122,18 @@ export async function listEscalations(
   if (q.status === 'active') query = query.where('escalations.status', '!=', 'closed');
   if (q.status === 'closed') query = query.where('escalations.status', '=', 'closed');
   if (q.campaignId !== undefined) query = query.where('escalations.campaign_id', '=', q.campaignId);
+  // Waiting ones first, urgent first, oldest first — in SQL, so the limit keeps the most pressing.
+  if (q.status !== 'closed')
+    query = query
+      .orderBy(sql`case when ${sql.ref('escalations.status')} = 'open' then 0 else 1 end`)
+      .orderBy(
+        sql`case ${sql.ref('escalations.level')} when 'urgent' then 0 when 'practical_help' then 1 else 2 end`,
+      );
   const rows = await query
     .orderBy('escalations.raised_at', q.status === 'closed' ? 'desc' : 'asc')
     .orderBy('escalations.id')
     .limit(q.limit)
     .execute();
-  if (q.status !== 'closed')
-    rows.sort(
-      (a, b) =>
-        Number(a.status !== 'open') - Number(b.status !== 'open') ||
-        LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
-    );
   if (rows.length > 0)
     await recordAudit(ctx, {
       action: 'escalation.list',

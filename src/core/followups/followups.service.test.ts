@@ -21,6 +21,7 @@ import {
   getEscalation,
   listEscalations,
   notifyEscalations,
+  raiseEscalation,
 } from './escalations.service.js';
 import { FollowUpJobs } from './jobs.js';
 import {
@@ -278,6 +279,34 @@ describe('wellbeing escalations', () => {
     await expect(addEscalationAction(caller, closed.id, { text: 'x' })).rejects.toMatchObject({
       code: 'FORBIDDEN',
     });
+  });
+
+  it('lists waiting ones first, urgent first, then oldest first', async () => {
+    const patron = await onePatronCampaign();
+    const raise = async (level: 'more_contact' | 'practical_help' | 'urgent') => {
+      clock.advance(60_000);
+      return raiseEscalation(caller, {
+        patronId: patron.id,
+        campaignId: campaign.id,
+        attemptId: null,
+        level,
+        source: 'call',
+        note: level,
+      });
+    };
+    const older = await raise('more_contact');
+    const urgentAcknowledged = await raise('urgent');
+    const practical = await raise('practical_help');
+    const urgent = await raise('urgent');
+    await acknowledgeEscalation(coordinator, urgentAcknowledged);
+    expect((await listEscalations(coordinator)).map((e) => e.id)).toEqual([
+      urgent,
+      practical,
+      older,
+      urgentAcknowledged,
+    ]);
+    // With a limit, the most pressing are kept.
+    expect((await listEscalations(coordinator, { limit: 1 })).map((e) => e.id)).toEqual([urgent]);
   });
 
   it('notifies a concern that is not urgent in the app only', async () => {
