@@ -40,7 +40,7 @@ import {
 import { purgeSensitiveNotes } from './retention.js';
 import { getTask, listTasks, sendTaskEmail, updateTask } from './tasks.service.js';
 import { createTeam, ensureStarterTeams, listTeams } from './teams.service.js';
-import { getWorkSummary } from './work.service.js';
+import { getWorkSummary, listMyCallbacks } from './work.service.js';
 
 const PUBLIC_URL = 'http://localhost:3000';
 const HOUR = 3600_000;
@@ -503,6 +503,17 @@ describe('recurring friendly calls', () => {
       }),
     ).rejects.toMatchObject({ code: 'CONFLICT' });
 
+    // On the caller's list of callbacks, as a recurring call; on nobody else's.
+    expect(await listMyCallbacks(caller)).toEqual([
+      expect.objectContaining({
+        campaignId: campaign.id,
+        patronName: 'Rosa Diaz',
+        at: '2026-03-09T15:00:00.000Z',
+        due: false,
+        recurring: true,
+      }),
+    ]);
+    expect(await listMyCallbacks(otherCaller)).toEqual([]);
     // Not due yet; then due, for the preferred caller only.
     expect((await claimNextPatron(caller, campaign.id)).status).toBe('none');
     clock.set('2026-03-09T15:00:00.000Z');

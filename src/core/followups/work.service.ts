@@ -1,7 +1,8 @@
-import type { WorkSummary } from '../../shared/schemas/followups.js';
+import type { MyCallback, WorkSummary } from '../../shared/schemas/followups.js';
+import { recordAudit } from '../audit/audit.service.js';
 import type { Ctx } from '../context.js';
 import { assertRole } from '../policy.js';
-import { actorId, isCoordinator, teamIdsOf } from './access.js';
+import { actorId, displayName, isCoordinator, teamIdsOf } from './access.js';
 
 /**
  * The counts behind the navigation's badges and the "My work" page: my open tasks (and overdue
@@ -70,4 +71,57 @@ export async function getWorkSummary(ctx: Ctx): Promise<WorkSummary> {
     escalationsWaiting: waiting.all,
     urgentWaiting: waiting.urgent,
   };
+}
+
+/**
+ * The callbacks booked for me (those I promised, and my recurring friendly calls) on campaigns
+ * that are running, soonest first: the caller takes them from the calling page, where due ones
+ * come first. Names only, as on the calling screen's history; audited.
+ */
+export async function listMyCallbacks(ctx: Ctx): Promise<MyCallback[]> {
+  assertRole(ctx, 'admin', 'coordinator', 'caller');
+  const now = ctx.now().toISOString();
+  const rows = await ctx.db
+    .selectFrom('call_list')
+    .innerJoin('patrons', 'patrons.id', 'call_list.patron_id')
+    .innerJoin('campaigns', 'campaigns.id', 'call_list.campaign_id')
+    .leftJoin('recurring_calls', (join) =>
+      join
+        .onRef('recurring_calls.campaign_id', '=', 'call_list.campaign_id')
+        .onRef('recurring_calls.patron_id', '=', 'call_list.patron_id')
+        .on('recurring_calls.status', '=', 'active'),
+    )
+    .select([
+      'call_list.id',
+      'call_list.campaign_id',
+      'call_list.patron_id',
+      'call_list.callback_at',
+      'campaigns.name as campaign_name',
+      'patrons.first_name',
+      'patrons.last_name',
+      'patrons.preferred_name',
+      'recurring_calls.id as recurring_id',
+    ])
+    .where('call_list.callback_for', '=', actorId(ctx))
+    .where('call_list.state', '=', 'waiting')
+    .where('call_list.callback_at', 'is not', null)
+    .where('campaigns.status', 'in', ['active', 'paused'])
+    .orderBy('call_list.callback_at')
+    .limit(200)
+    .execute();
+  if (rows.length > 0)
+    await recordAudit(ctx, {
+      action: 'callback.list',
+      objectType: 'call_list',
+      details: { patrons: rows.map((r) => r.patron_id) },
+    });
+  return rows.map((r) => ({
+    callListId: r.id,
+    campaignId: r.campaign_id,
+    campaignName: r.campaign_name,
+    patronName: displayName(r),
+    at: r.callback_at ?? '',
+    due: (r.callback_at ?? '') <= now,
+    recurring: r.recurring_id !== null,
+  }));
 }

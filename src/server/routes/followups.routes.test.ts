@@ -221,6 +221,12 @@ describe('role × route matrix for follow-ups', () => {
       allowed: ROLES,
     },
     {
+      name: 'listMyCallbacks',
+      method: 'GET',
+      url: () => '/api/work/callbacks',
+      allowed: ['admin', 'coordinator', 'caller'],
+    },
+    {
       name: 'listTasks',
       method: 'GET',
       url: () => '/api/tasks?scope=all',

@@ -27,7 +27,7 @@ import {
   updateTask,
 } from '../../core/followups/tasks.service.js';
 import { createTeam, listTeams, updateTeam } from '../../core/followups/teams.service.js';
-import { getWorkSummary } from '../../core/followups/work.service.js';
+import { getWorkSummary, listMyCallbacks } from '../../core/followups/work.service.js';
 import {
   closeEscalationInput,
   createReferralInput,
@@ -40,6 +40,7 @@ import {
   listRecurringCallsQuery,
   listReferralsQuery,
   listTasksQuery,
+  myCallbackSchema,
   recurringCallsSchema,
   referralSchema,
   referralServiceInput,
@@ -76,6 +77,21 @@ export function followUpRoutes(app: AppInstance, deps: AppDeps): void {
       },
     },
     async (request) => getWorkSummary(ctxOf(request, deps)),
+  );
+
+  app.get(
+    '/api/work/callbacks',
+    {
+      config: { access: staff },
+      schema: {
+        operationId: 'listMyCallbacks',
+        tags: ['follow-ups'],
+        summary:
+          'The callbacks booked for me (promised, and my recurring friendly calls) on running campaigns, soonest first (audited)',
+        response: { 200: z.array(myCallbackSchema), ...errorResponses },
+      },
+    },
+    async (request) => listMyCallbacks(ctxOf(request, deps)),
   );
 
   // Tasks -------------------------------------------------------------------------------------

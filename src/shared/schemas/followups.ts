@@ -334,6 +334,21 @@ export const teamInput = z.object({
 });
 export type TeamInput = z.input<typeof teamInput>;
 
+/** A callback booked for me on a running campaign: when, whom, and whether it is due. */
+export const myCallbackSchema = z
+  .object({
+    callListId: z.number().int(),
+    campaignId: z.number().int(),
+    campaignName: z.string(),
+    patronName: z.string(),
+    at: z.string(),
+    due: z.boolean(),
+    /** A recurring friendly call rather than a callback the patron asked for. */
+    recurring: z.boolean(),
+  })
+  .meta({ id: 'MyCallback' });
+export type MyCallback = z.infer<typeof myCallbackSchema>;
+
 /** The counts behind the navigation's badges and the "My work" page's headings. */
 export const workSummarySchema = z
   .object({

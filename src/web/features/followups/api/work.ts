@@ -1,4 +1,5 @@
 import type {
+  MyCallback,
   RecurringCalls,
   Team,
   TeamInput,
@@ -34,3 +35,7 @@ export const listStaff = async (signal: AbortSignal) => {
   );
   return page.items.filter((user) => !user.disabled && user.role !== 'viewer');
 };
+
+/** The callbacks booked for me on running campaigns, soonest first. */
+export const listMyCallbacks = (signal: AbortSignal) =>
+  api.get<MyCallback[]>('/api/work/callbacks', undefined, signal);

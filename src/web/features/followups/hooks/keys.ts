@@ -19,5 +19,6 @@ export const followUpKeys = {
   recurring: (scope: RecurringScope, status: RecurringStatus) =>
     ['followups', 'recurring', scope, status] as const,
   teams: ['followups', 'teams'] as const,
+  callbacks: ['followups', 'callbacks'] as const,
   staff: ['followups', 'staff'] as const,
 };

@@ -3,6 +3,7 @@ import type { TeamInput } from '../../../../shared/schemas/followups.js';
 import {
   createTeam,
   getWorkSummary,
+  listMyCallbacks,
   listRecurringCalls,
   listStaff,
   listTeams,
@@ -39,6 +40,13 @@ export function useRecurringCalls(scope: RecurringScope, status: RecurringStatus
   return useQuery({
     queryKey: followUpKeys.recurring(scope, status),
     queryFn: ({ signal }) => listRecurringCalls(scope, status, signal),
+  });
+}
+
+export function useMyCallbacks() {
+  return useQuery({
+    queryKey: followUpKeys.callbacks,
+    queryFn: ({ signal }) => listMyCallbacks(signal),
   });
 }
 

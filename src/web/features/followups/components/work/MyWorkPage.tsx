@@ -10,12 +10,13 @@ import { useTaskList, useUpdateTask } from '../../hooks/useTasks';
 import { useWorkFilter, type WorkFilter } from '../../hooks/useWorkFilter';
 import { taskTitle } from '../format';
 import { refusalText } from '../refusal';
+import { CallbacksSection } from './CallbacksSection';
 import { RecurringCallsSection } from './RecurringCallsSection';
 import { TaskTable } from './TaskTable';
 import { WorkFilterForm } from './WorkFilterForm';
 import '../../../../styles/followups.css';
 
-/** "My work": my tasks, my teams' tasks (to take), and my recurring calls. */
+/** "My work": my tasks, my teams' tasks (to take), my callbacks and my recurring calls. */
 export function MyWorkPage() {
   const { t } = useTranslation();
   const user = useCurrentUser();
@@ -123,6 +124,8 @@ export function MyWorkPage() {
           </>
         ) : null}
       </section>
+
+      {closed ? null : <CallbacksSection />}
 
       <RecurringCallsSection
         closed={closed}
