@@ -563,6 +563,10 @@ describe('recurring friendly calls', () => {
       status: 'active',
     });
 
+    // The preferred caller hands them to anyone: saved, and answered as they now stand.
+    const handed = await updateRecurringCalls(caller, enrolled.id, { callerId: null });
+    expect(handed.caller).toBeNull();
+    await updateRecurringCalls(coordinator, enrolled.id, { callerId: callerActor.id });
     // Paused: off the call list; resumed: the next occurrence still ahead.
     const paused = await updateRecurringCalls(coordinator, enrolled.id, { status: 'paused' });
     expect(paused.status).toBe('paused');

@@ -5,9 +5,10 @@ import { errorMessage } from '../../../../components/form/errorMessage';
 import { Button } from '../../../../components/ui/Button';
 import { ConfirmDialog } from '../../../../components/ui/ConfirmDialog';
 import { useUpdateRecurringCalls } from '../../hooks/useRecurring';
+import { RecurringChange } from './RecurringChange';
 
 /**
- * Pause, resume or end one patron's recurring calls. Ending asks first; every change is
+ * Pause, resume, change or end one patron's recurring calls. Ending asks first; every change is
  * announced (or its error shown) through `onResult`.
  */
 export function RecurringActions({
@@ -57,6 +58,7 @@ export function RecurringActions({
           {t('work.recurring.resume')}
         </Button>
       )}
+      <RecurringChange recurring={recurring} onResult={(message) => onResult(message, false)} />
       <Button
         variant="quiet"
         aria-label={t('work.recurring.endFor', who)}
