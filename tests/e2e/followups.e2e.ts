@@ -256,6 +256,40 @@ describe('follow-ups', () => {
     await referrals.getByRole('link', { name: /^Check on / }).waitFor();
     await coord.screenshot(shot('escalation-referred'));
 
+    // The caller follows the concern they raised, read-only: what the coordinator did, without the
+    // actions, the referral's texts or the patron's contact details (the call is over).
+    await page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: 'My concerns raised' })
+      .click();
+    await page.getByRole('heading', { level: 1, name: 'Concerns I raised' }).waitFor();
+    await page.getByText('1 concern, 0 waiting for a coordinator.').waitFor();
+    await page.getByRole('cell', { name: `Acknowledged by ${coordinator.name}` }).waitFor();
+    expect(await page.getByRole('columnheader', { name: 'Raised by' }).count()).toBe(0);
+    await expectAccessible(page, 'concerns I raised');
+    await page.getByRole('link', { name: `Concern about ${patronName}` }).click();
+    await page.getByRole('heading', { level: 1, name: `Concern about ${patronName}` }).waitFor();
+    expect(new URL(page.url()).pathname).toBe(`/escalations/${link?.[1]}`);
+    await page.getByRole('heading', { name: 'What you wrote' }).waitFor();
+    await page.getByText(concernNote).waitFor();
+    const callerTimeline = page.getByRole('region', { name: 'What happened' });
+    await callerTimeline.getByText(`${coordinator.name} acknowledged it`).waitFor();
+    await callerTimeline
+      .getByText(`${coordinator.name} referred the patron to 211 Ontario`)
+      .waitFor();
+    const callerReferrals = page.getByRole('region', { name: 'Referrals' });
+    await callerReferrals.getByRole('heading', { name: '211 Ontario' }).waitFor();
+    await callerReferrals.getByText(/for the coordinators only\.$/).waitFor();
+    expect(await callerReferrals.getByText(shared).count()).toBe(0);
+    expect(await callerReferrals.getByRole('link').count()).toBe(0);
+    const callerMain = page.getByRole('main');
+    expect(await callerMain.getByRole('button').count()).toBe(0);
+    expect(await callerMain.getByRole('heading', { name: 'What to do' }).count()).toBe(0);
+    expect(await callerMain.locator('a[href^="tel:"]').count()).toBe(0);
+    expect(await callerMain.textContent()).not.toContain('555-0601');
+    await expectAccessible(page, 'escalation (caller who raised it)');
+    await page.screenshot(shot('escalation-caller'));
+
     // The check that the referral worked is on the coordinator's list.
     await coord
       .getByRole('navigation', { name: 'Main' })

@@ -136,6 +136,7 @@ describe('first run to a second staff member', () => {
       'Home',
       'Calling',
       'My work',
+      'My concerns raised',
       'Community services',
       'Campaigns',
       'My settings',

@@ -110,8 +110,15 @@ export function displayName(
   return `${p.preferred_name ?? p.first_name} ${p.last_name}`.trim();
 }
 
-/** What the owner of a follow-up sees of the patron: name, numbers, masked addresses. */
-export async function followUpPatron(db: Db, patronId: number) {
+/**
+ * What the owner of a follow-up sees of the patron: name, numbers, masked addresses; without
+ * `contact`, the name only (numbers and addresses empty).
+ */
+export async function followUpPatron(
+  db: Db,
+  patronId: number,
+  options: { contact: boolean } = { contact: true },
+) {
   const p = await db
     .selectFrom('patrons')
     .select([
@@ -137,10 +144,14 @@ export async function followUpPatron(db: Db, patronId: number) {
     id: p.id,
     name: displayName(p),
     language: p.language,
-    phones: phones
-      .filter((x) => x.valid && x.e164 !== null)
-      .map((x) => (x.extension === null ? (x.e164 ?? '') : `${x.e164 ?? ''};ext=${x.extension}`)),
-    emails: (JSON.parse(p.emails) as string[]).map(maskAddress),
+    phones: options.contact
+      ? phones
+          .filter((x) => x.valid && x.e164 !== null)
+          .map((x) =>
+            x.extension === null ? (x.e164 ?? '') : `${x.e164 ?? ''};ext=${x.extension}`,
+          )
+      : [],
+    emails: options.contact ? (JSON.parse(p.emails) as string[]).map(maskAddress) : [],
     doNotCall: p.do_not_call_at !== null || p.deceased_at !== null,
   };
 }

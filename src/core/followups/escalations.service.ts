@@ -179,7 +179,8 @@ async function presentEscalation(ctx: Ctx, row: EscalationListRow): Promise<Esca
     ...presentSummary(row),
     note: row.note,
     resolution: row.resolution,
-    patron: await followUpPatron(ctx.db, row.patron_id),
+    // A caller reads a patron's numbers and addresses only while on their call (TRUST PR-5).
+    patron: await followUpPatron(ctx.db, row.patron_id, { contact: isCoordinator(ctx) }),
     actions: actions.map((a) => ({
       id: a.id,
       kind: a.kind,

@@ -423,6 +423,9 @@ describe('referrals', () => {
     ]);
     // The caller who raised the concern sees the referral exists, but not its notes.
     const seenByCaller = await getEscalation(caller, escalation?.id ?? 0);
+    // Nor the patron's numbers and addresses: those only while on their call.
+    expect(seenByCaller.patron).toMatchObject({ name: 'Rosa Diaz', phones: [], emails: [] });
+    expect(withReferral.patron.emails).toEqual(['r•••@example.org']);
     expect(seenByCaller.referrals).toEqual([
       expect.objectContaining({ serviceName: 'Meals on Wheels York', shared: '', note: '' }),
     ]);

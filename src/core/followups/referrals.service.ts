@@ -213,6 +213,7 @@ export async function presentReferrals(ctx: Ctx, ids: number[]): Promise<Referra
       note: reader ? r.note : '',
       followUpAt: r.follow_up_at,
       createdBy: r.created_by_name,
+      createdById: r.created_by,
       createdAt: r.created_at,
     };
   });

@@ -188,6 +188,7 @@ export const escalationSchema = escalationSummarySchema
     /** What the caller wrote. */
     note: z.string(),
     resolution: z.string(),
+    /** For coordinators; a caller who raised it gets the name only (no numbers or addresses). */
     patron: followUpPatronSchema,
     actions: z.array(escalationActionSchema),
     referrals: z.array(z.lazy(() => referralSchema)),
@@ -263,6 +264,7 @@ export const referralSchema = z
     note: z.string(),
     followUpAt: z.string(),
     createdBy: z.string().nullable(),
+    createdById: z.number().int().nullable(),
     createdAt: z.string(),
   })
   .meta({ id: 'Referral' });

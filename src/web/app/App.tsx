@@ -210,7 +210,10 @@ export function App() {
           <Route path="email/templates/:templateId" element={<TemplateEditorPage />} />
           <Route path="email/outbox" element={<OutboxPage />} />
           <Route path="work/teams" element={<TeamsPage />} />
-          {/* The urgent-concern e-mail links to an escalation: it opens here after sign-in. */}
+        </Route>
+        {/* Coordinators work the queue; a caller follows, read-only, the concerns they raised. The
+            urgent-concern e-mail links to an escalation: it opens here after sign-in. */}
+        <Route element={<RequireRole roles={['admin', 'coordinator', 'caller']} />}>
           <Route path="escalations" element={<EscalationsPage />} />
           <Route path="escalations/:escalationId" element={<EscalationPage />} />
         </Route>

@@ -49,12 +49,28 @@ describe('navigation badges', () => {
     expect(badgeFor('work', undefined, t)).toBeUndefined();
   });
 
-  it('gives callers their work and the directory, not the escalations queue', () => {
+  it('gives callers their work, the directory and the concerns they raised', () => {
     const paths = navFor('caller', t).map((item) => item.to);
-    expect(paths).toContain('/work');
-    expect(paths).toContain('/referral-services');
-    expect(paths).not.toContain('/escalations');
+    expect(paths).toEqual([
+      '/',
+      '/calling',
+      '/work',
+      '/escalations',
+      '/referral-services',
+      '/campaigns',
+      '/settings',
+    ]);
     expect(navFor('viewer', t).map((item) => item.to)).not.toContain('/work');
+    expect(navFor('viewer', t).map((item) => item.to)).not.toContain('/escalations');
     expect(navFor('coordinator', t).map((item) => item.to)).toContain('/escalations');
+  });
+
+  it('names the escalations after the caller: theirs, with no count waiting', () => {
+    const waiting = summary({ escalationsWaiting: 2, urgentWaiting: 1 });
+    const mine = navFor('caller', t, waiting).find((item) => item.to === '/escalations');
+    expect(mine).toEqual({ to: '/escalations', label: 'nav.escalationsMine', end: false });
+    const queue = navFor('coordinator', t, waiting).find((item) => item.to === '/escalations');
+    expect(queue?.label).toBe('nav.escalations');
+    expect(queue?.badge?.urgent).toBe(true);
   });
 });

@@ -58,7 +58,7 @@ const NAV_BY_ROLE: Record<Role, readonly Page[]> = {
     'outbox',
     'settings',
   ],
-  caller: ['home', 'calling', 'work', 'referralServices', 'campaigns', 'settings'],
+  caller: ['home', 'calling', 'work', 'escalations', 'referralServices', 'campaigns', 'settings'],
   viewer: ['home', 'results', 'campaigns', 'settings'],
 };
 
@@ -125,12 +125,23 @@ export function badgeFor(
   return undefined;
 }
 
+/**
+ * A page's name in the navigation; a caller's "escalations" are only the concerns they raised,
+ * which they follow but cannot act on, and are named so.
+ */
+function labelFor(role: Role, page: Page, t: TFunction): string {
+  if (role === 'caller' && page === 'escalations') return t('nav.escalationsMine');
+  return t(`nav.${page}`);
+}
+
 export function navFor(role: Role, t: TFunction, summary?: WorkSummary): NavItem[] {
   return NAV_BY_ROLE[role].map((page) => {
-    const badge = badgeFor(page, summary, t);
+    // A caller's own concerns wait on the coordinators, not on them: no count beside them.
+    const badge =
+      role === 'caller' && page === 'escalations' ? undefined : badgeFor(page, summary, t);
     return {
       to: PATHS[page],
-      label: t(`nav.${page}`),
+      label: labelFor(role, page, t),
       end: EXACT.has(page),
       ...(badge ? { badge } : {}),
     };

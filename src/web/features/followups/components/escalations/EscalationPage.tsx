@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { Escalation } from '../../../../../shared/schemas/followups.js';
 import { currentLanguage } from '../../../../app/i18n';
+import { useCurrentUser } from '../../../../app/session';
 import { errorMessage } from '../../../../components/form/errorMessage';
 import { Alert, Loading, StatusMessage } from '../../../../components/ui/Alert';
 import { PageHeading } from '../../../../components/ui/PageHeading';
@@ -17,16 +18,19 @@ import '../../../../styles/followups.css';
 
 /**
  * One escalation: what the caller wrote, how to reach the patron, what was done, and what to do
- * next. The notification e-mail links here, so it works when opened directly.
+ * next. The notification e-mail links here, so it works when opened directly. The caller who raised
+ * it follows it here, read-only: no actions, and no patron contact details (those they see only
+ * while on the patron's call).
  */
 export function EscalationPage() {
   const { t } = useTranslation();
   const id = Number(useParams().escalationId);
   const escalation = useEscalation(id);
+  const readOnly = useCurrentUser().role === 'caller';
   const [message, setMessage] = useState<string>();
   const back = (
     <p className="breadcrumb">
-      <Link to="/escalations">{t('escalations.back')}</Link>
+      <Link to="/escalations">{readOnly ? t('escalations.mine.back') : t('escalations.back')}</Link>
     </p>
   );
   if (!Number.isInteger(id) || id <= 0 || escalation.isError) {
@@ -44,17 +48,25 @@ export function EscalationPage() {
   return (
     <>
       {back}
-      <EscalationView escalation={escalation.data} message={message} onDone={setMessage} />
+      <EscalationView
+        escalation={escalation.data}
+        readOnly={readOnly}
+        message={message}
+        onDone={setMessage}
+      />
     </>
   );
 }
 
 function EscalationView({
   escalation: e,
+  readOnly,
   message,
   onDone,
 }: {
   escalation: Escalation;
+  /** For the caller who raised it: what happened, without the patron's details or the actions. */
+  readOnly: boolean;
   message: string | undefined;
   onDone: (message: string) => void;
 }) {
@@ -121,13 +133,19 @@ function EscalationView({
         ) : null}
       </dl>
 
-      <div className="followup-columns">
+      <div className={readOnly ? undefined : 'followup-columns'}>
         <div className="followup-main">
           <section className="card followup-card" aria-labelledby="escalation-note">
-            <h2 id="escalation-note">{t('escalations.note')}</h2>
+            <h2 id="escalation-note">
+              {readOnly ? t('escalations.mine.note') : t('escalations.note')}
+            </h2>
             {e.note === '' ? (
               <p className="muted">
-                {e.purgedAt ? t('escalations.noteRemoved') : t('escalations.noNote')}
+                {e.purgedAt
+                  ? t('escalations.noteRemoved')
+                  : readOnly
+                    ? t('escalations.mine.noNote')
+                    : t('escalations.noNote')}
               </p>
             ) : (
               <p className="prewrap">{e.note}</p>
@@ -145,13 +163,15 @@ function EscalationView({
           </section>
           <section className="card followup-card" aria-labelledby="escalation-referrals">
             <h2 id="escalation-referrals">{t('referrals.listTitle')}</h2>
-            <ReferralList referrals={e.referrals} />
+            <ReferralList referrals={e.referrals} readOnly={readOnly} />
           </section>
         </div>
-        <div className="followup-side">
-          <PatronContact patron={e.patron} headingId="escalation-patron" />
-          <EscalationActions escalation={e} onDone={onDone} />
-        </div>
+        {readOnly ? null : (
+          <div className="followup-side">
+            <PatronContact patron={e.patron} headingId="escalation-patron" />
+            <EscalationActions escalation={e} onDone={onDone} />
+          </div>
+        )}
       </div>
     </>
   );

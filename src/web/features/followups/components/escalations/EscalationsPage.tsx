@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { currentLanguage } from '../../../../app/i18n';
+import { useCurrentUser } from '../../../../app/session';
 import { errorMessage } from '../../../../components/form/errorMessage';
 import { Alert, Loading } from '../../../../components/ui/Alert';
 import { PageHeading } from '../../../../components/ui/PageHeading';
@@ -11,10 +12,15 @@ import { EscalationStatusBadge, LevelBadge } from '../Badges';
 import { dateTime } from '../format';
 import '../../../../styles/followups.css';
 
-/** The escalations queue: waiting ones first, urgent first (the server's order). */
+/**
+ * The escalations queue: waiting ones first, urgent first (the server's order). A caller sees only
+ * the concerns they raised, to follow what the coordinators did.
+ */
 export function EscalationsPage() {
   const { t } = useTranslation();
   const ui = currentLanguage();
+  const mine = useCurrentUser().role === 'caller';
+  const words = mine ? 'escalations.mine' : 'escalations';
   const [params, setParams] = useSearchParams();
   const status: EscalationStatusFilter = params.get('status') === 'closed' ? 'closed' : 'active';
   const list = useEscalationList(status);
@@ -22,7 +28,7 @@ export function EscalationsPage() {
   const waiting = rows.filter((e) => e.status === 'open').length;
   return (
     <>
-      <PageHeading title={t('escalations.title')} lead={<p>{t('escalations.lead')}</p>} />
+      <PageHeading title={t(`${words}.title`)} lead={<p>{t(`${words}.lead`)}</p>} />
       <section className="filter" aria-labelledby="escalations-filter-title">
         <h2 id="escalations-filter-title" className="visually-hidden">
           {t('work.filter.title')}
@@ -45,12 +51,12 @@ export function EscalationsPage() {
       {list.data ? (
         <section aria-labelledby="escalations-results" className="results">
           <h2 id="escalations-results" className="visually-hidden">
-            {t('escalations.caption')}
+            {t(`${words}.caption`)}
           </h2>
           <p role="status" className="results__count">
             {status === 'closed'
-              ? t('escalations.closedCount', { count: rows.length })
-              : t('escalations.activeCount', { count: rows.length, waiting })}
+              ? t(`${words}.closedCount`, { count: rows.length })
+              : t(`${words}.activeCount`, { count: rows.length, waiting })}
           </p>
           {rows.length > 0 ? (
             <div
@@ -61,14 +67,14 @@ export function EscalationsPage() {
             >
               <table className="table table--compact">
                 <caption id="escalations-caption" className="visually-hidden">
-                  {t('escalations.caption')}
+                  {t(`${words}.caption`)}
                 </caption>
                 <thead>
                   <tr>
                     <th scope="col">{t('escalations.fields.patron')}</th>
                     <th scope="col">{t('escalations.fields.level')}</th>
                     <th scope="col">{t('escalations.fields.status')}</th>
-                    <th scope="col">{t('escalations.fields.raisedBy')}</th>
+                    {mine ? null : <th scope="col">{t('escalations.fields.raisedBy')}</th>}
                     <th scope="col">{t('escalations.fields.raisedAt')}</th>
                     <th scope="col">{t('escalations.fields.notifications')}</th>
                   </tr>
@@ -88,18 +94,20 @@ export function EscalationsPage() {
                         <LevelBadge level={e.level} />
                       </td>
                       <td>
-                        <EscalationStatusBadge status={e.status} />
+                        <EscalationStatusBadge status={e.status} />{' '}
                         {e.acknowledgedBy && e.status !== 'open' ? (
                           <span className="cell-note">
                             {t('escalations.acknowledgedByShort', { name: e.acknowledgedBy })}
                           </span>
                         ) : null}
                       </td>
-                      <td>
-                        {e.source === 'missed_calls'
-                          ? t('escalations.source.missed_calls')
-                          : (e.raisedBy ?? t('escalations.unknownStaff'))}
-                      </td>
+                      {mine ? null : (
+                        <td>
+                          {e.source === 'missed_calls'
+                            ? t('escalations.source.missed_calls')
+                            : (e.raisedBy ?? t('escalations.unknownStaff'))}
+                        </td>
+                      )}
                       <td className="nowrap">{dateTime(e.raisedAt, ui)}</td>
                       <td>
                         {e.notifications === 0
