@@ -163,7 +163,20 @@ describe('follow-ups', () => {
     // Referring and regular calls can be started during the call.
     const followUps = page.getByRole('region', { name: 'Follow-ups' });
     await followUps.getByRole('button', { name: 'Refer to a service' }).waitFor();
-    await followUps.getByRole('button', { name: 'Regular friendly calls' }).waitFor();
+    // She would like a weekly call: enrolled now, for this caller, on this campaign.
+    await followUps.getByRole('button', { name: 'Regular friendly calls' }).click();
+    const enrol = page.getByRole('dialog', { name: 'Regular friendly calls' });
+    await enrol.getByLabel('How often').selectOption({ label: 'Every week' });
+    await enrol.getByLabel('Who calls').selectOption({ label: 'Me' });
+    await expect
+      .poll(() => enrol.getByLabel('Campaign whose callers make the calls').inputValue())
+      .not.toBe('');
+    await expectAccessible(page, 'regular friendly calls dialog');
+    await enrol.getByRole('button', { name: 'Start regular calls' }).click();
+    await followUps
+      .getByRole('status')
+      .filter({ hasText: /^Regular calls set up: Every week, the first on / })
+      .waitFor();
 
     await page.locator('#outcome-reached').click();
     await expect
@@ -336,6 +349,23 @@ describe('follow-ups', () => {
     await page.getByRole('link', { name: 'Back to My work' }).click();
     await page.getByRole('heading', { level: 1, name: 'My work' }).waitFor();
     await page.getByText('0 tasks to do, 0 overdue.').first().waitFor();
+    // Her weekly call is on the caller's list, and can be changed to monthly.
+    const callbacks = page.getByRole('region', { name: 'My callbacks' });
+    await callbacks.getByRole('cell', { name: 'Recurring friendly call' }).waitFor();
+    const recurringCalls = page.getByRole('region', { name: 'Recurring calls' });
+    await recurringCalls.getByRole('cell', { name: 'Every week' }).waitFor();
+    await recurringCalls
+      .getByRole('button', { name: `Change recurring calls for ${patronName}` })
+      .click();
+    const change = page.getByRole('dialog', { name: `Change recurring calls for ${patronName}` });
+    await change.getByLabel('How often').selectOption({ label: 'Every month' });
+    await expectAccessible(page, 'change recurring calls dialog');
+    await change.getByRole('button', { name: 'Save the changes' }).click();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Recurring calls for ${patronName} changed.` })
+      .waitFor();
+    await recurringCalls.getByRole('cell', { name: 'Every month' }).waitFor();
     expectNoProblems(calling);
 
     // The escalation page in French, for a coordinator who works in French.
@@ -356,6 +386,7 @@ describe('follow-ups', () => {
     expect(JSON.parse(report.stdout)).toMatchObject({
       tasks: { active: 1 },
       escalations: { waiting: 0, urgentWaiting: 0, acknowledged: 1 },
+      recurringCalls: { active: 1 },
       referrals: 1,
     });
     await calling.close();
