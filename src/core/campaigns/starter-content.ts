@@ -1,6 +1,6 @@
 import type { Ctx } from '../context.js';
 import { ensureStarterEmailTemplates } from '../email/templates.service.js';
-import { ensureStarterReferralServices } from '../followups/referrals.service.js';
+import { ensureStarterReferralServices } from '../followups/directory.service.js';
 import { ensureStarterTeams } from '../followups/teams.service.js';
 import { createScript } from '../scripts/scripts.service.js';
 import { createService } from './catalogue.service.js';

@@ -5,7 +5,8 @@ import {
   listEscalations,
 } from '../followups/escalations.service.js';
 import { enrolRecurringCalls } from '../followups/recurring.service.js';
-import { createReferral, listReferralServices } from '../followups/referrals.service.js';
+import { listReferralServices } from '../followups/directory.service.js';
+import { createReferral } from '../followups/referrals.service.js';
 import { listTasks, updateTask } from '../followups/tasks.service.js';
 import { listTeams, updateTeam } from '../followups/teams.service.js';
 

@@ -1,5 +1,5 @@
 import { sql } from 'kysely';
-import type { EscalationLevel, EscalationRow } from '../../db/database.js';
+import type { EscalationLevel } from '../../db/database.js';
 import {
   closeEscalationInput,
   escalationNoteInput,
@@ -10,11 +10,16 @@ import {
 } from '../../shared/schemas/followups.js';
 import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
-import { AppError, notFound, parseInput } from '../errors.js';
-import { getLibrarySettings } from '../library/library.service.js';
+import { AppError, parseInput } from '../errors.js';
 import { assertRole } from '../policy.js';
-import { actorId, displayName, followUpPatron, isCoordinator } from './access.js';
-import { concernNoticeRow, type StaffRecipient } from './notifications.js';
+import { followUpPatron, isCoordinator } from './access.js';
+import {
+  addAction,
+  escalationsQuery,
+  findEscalation,
+  presentSummary,
+  type EscalationListRow,
+} from './escalations.repository.js';
 import { presentReferrals } from './referrals.service.js';
 
 /**
@@ -59,55 +64,6 @@ export async function raiseEscalation(
   return row.id;
 }
 
-function escalationsQuery(ctx: Ctx) {
-  let query = ctx.db
-    .selectFrom('escalations')
-    .innerJoin('patrons', 'patrons.id', 'escalations.patron_id')
-    .leftJoin('campaigns', 'campaigns.id', 'escalations.campaign_id')
-    .leftJoin('users as raisers', 'raisers.id', 'escalations.raised_by')
-    .leftJoin('users as ackers', 'ackers.id', 'escalations.acknowledged_by')
-    .selectAll('escalations')
-    .select([
-      'patrons.first_name',
-      'patrons.last_name',
-      'patrons.preferred_name',
-      'campaigns.name as campaign_name',
-      'raisers.name as raised_by_name',
-      'ackers.name as acknowledged_by_name',
-    ]);
-  // A caller sees only the concerns they raised themselves.
-  if (!isCoordinator(ctx)) query = query.where('escalations.raised_by', '=', actorId(ctx));
-  return query;
-}
-
-type EscalationListRow = EscalationRow & {
-  first_name: string;
-  last_name: string;
-  preferred_name: string | null;
-  campaign_name: string | null;
-  raised_by_name: string | null;
-  acknowledged_by_name: string | null;
-};
-
-function presentSummary(row: EscalationListRow): EscalationSummary {
-  return {
-    id: row.id,
-    level: row.level,
-    source: row.source,
-    status: row.status,
-    patronId: row.patron_id,
-    patronName: displayName(row),
-    campaignId: row.campaign_id,
-    campaignName: row.campaign_name,
-    raisedBy: row.raised_by_name,
-    raisedAt: row.raised_at,
-    notifications: row.notifications,
-    acknowledgedBy: row.acknowledged_by_name,
-    acknowledgedAt: row.acknowledged_at,
-    closedAt: row.closed_at,
-  };
-}
-
 /**
  * The escalations queue: waiting ones first (urgent first, then oldest), then acknowledged ones;
  * coordinators see all, a caller the ones they raised. Audited.
@@ -141,18 +97,6 @@ export async function listEscalations(
       details: { escalations: rows.map((r) => r.id) },
     });
   return rows.map(presentSummary);
-}
-
-async function findEscalation(ctx: Ctx, id: number): Promise<EscalationListRow> {
-  const row = await escalationsQuery(ctx).where('escalations.id', '=', id).executeTakeFirst();
-  if (row) return row;
-  const exists = await ctx.db
-    .selectFrom('escalations')
-    .select('id')
-    .where('id', '=', id)
-    .executeTakeFirst();
-  if (exists) throw new AppError('FORBIDDEN', 'Only coordinators and the caller who raised it');
-  throw notFound('Escalation', id);
 }
 
 async function presentEscalation(ctx: Ctx, row: EscalationListRow): Promise<Escalation> {
@@ -229,19 +173,6 @@ async function act(
     });
   });
   return presentEscalation(ctx, await findEscalation(ctx, id));
-}
-
-async function addAction(
-  tx: Ctx,
-  id: number,
-  kind: 'acknowledged' | 'action' | 'referred' | 'reopened' | 'closed' | 'notified',
-  text: string,
-  now: string,
-): Promise<void> {
-  await tx.db
-    .insertInto('escalation_actions')
-    .values({ escalation_id: id, author_id: tx.actor?.id ?? null, kind, text, at: now })
-    .execute();
 }
 
 /** A coordinator takes the escalation on: re-notifying stops. @throws NOT_FOUND, CONFLICT (closed) */
@@ -334,110 +265,4 @@ export async function noteReferral(
   serviceName: string,
 ): Promise<void> {
   await addAction(tx, escalationId, 'referred', serviceName, tx.now().toISOString());
-}
-
-async function recipients(
-  ctx: Ctx,
-  roles: Array<'coordinator' | 'admin'>,
-): Promise<StaffRecipient[]> {
-  const rows = await ctx.db
-    .selectFrom('users')
-    .select(['id', 'name', 'email', 'language'])
-    .where('role', 'in', roles)
-    .where('disabled_at', 'is', null)
-    .orderBy('id')
-    .execute();
-  return rows;
-}
-
-/**
- * Tells coordinators about new escalations (in the app: they appear in the queue and the
- * navigation's badge; by e-mail when urgent) and tells them again, with the admins, about urgent
- * ones nobody acknowledged in time. Safe to run from several servers at once: each notice is
- * claimed by moving its counter, and its e-mails have dedupe keys. Returns how many were notified.
- */
-export async function notifyEscalations(ctx: Ctx, publicUrl: string): Promise<number> {
-  const settings = await getLibrarySettings(ctx.db);
-  const now = ctx.now();
-  const lateBefore = new Date(now.getTime() - settings.urgentAcknowledgeMinutes * 60_000);
-  const due = await ctx.db
-    .selectFrom('escalations')
-    .select(['id', 'notifications'])
-    .where('status', '=', 'open')
-    .where((eb) =>
-      eb.or([
-        eb('notified_at', 'is', null),
-        eb.and([eb('level', '=', 'urgent'), eb('notified_at', '<=', lateBefore.toISOString())]),
-      ]),
-    )
-    .orderBy('id')
-    .limit(100)
-    .execute();
-  let notified = 0;
-  for (const { id, notifications } of due) {
-    const done = await inTransaction(ctx, async (tx) => {
-      const at = tx.now().toISOString();
-      const moved = await tx.db
-        .updateTable('escalations')
-        .set({ notified_at: at, notifications: notifications + 1 })
-        .where('id', '=', id)
-        .where('notifications', '=', notifications)
-        .where('status', '=', 'open')
-        .executeTakeFirst();
-      if (Number(moved.numUpdatedRows) === 0) return false;
-      const row = await findEscalation({ ...tx, actor: null }, id);
-      const notice = notifications + 1;
-      let mailed = 0;
-      if (row.level === 'urgent') {
-        const to = await recipients(tx, notice > 1 ? ['coordinator', 'admin'] : ['coordinator']);
-        // No coordinator yet: the admins are the ones who can act.
-        const list = to.length > 0 ? to : await recipients(tx, ['admin']);
-        const rows = list.map((r) =>
-          concernNoticeRow(
-            tx,
-            publicUrl,
-            {
-              escalationId: id,
-              notice,
-              patronName: displayName(row),
-              campaignName: row.campaign_name,
-              raisedBy: row.raised_by_name,
-              raisedAt: row.raised_at,
-              note: row.note,
-              source: row.source,
-            },
-            r,
-          ),
-        );
-        if (rows.length > 0) {
-          const inserted = await tx.db
-            .insertInto('outbox')
-            .values(rows)
-            .onConflict((oc) => oc.column('dedupe_key').doNothing())
-            .returning('id')
-            .execute();
-          mailed = inserted.length;
-        }
-      }
-      await addAction(
-        { ...tx, actor: null },
-        id,
-        'notified',
-        mailed > 0 ? `e-mail:${mailed}` : 'app',
-        at,
-      );
-      await recordAudit(
-        { ...tx, actor: null },
-        {
-          action: notice > 1 ? 'escalation.renotify' : 'escalation.notify',
-          objectType: 'escalation',
-          objectId: id,
-          details: { emails: mailed },
-        },
-      );
-      return true;
-    });
-    if (done) notified++;
-  }
-  return notified;
 }

@@ -20,23 +20,22 @@ import {
   closeEscalation,
   getEscalation,
   listEscalations,
-  notifyEscalations,
   raiseEscalation,
 } from './escalations.service.js';
+import { notifyEscalations } from './notifications.js';
 import { FollowUpJobs } from './jobs.js';
 import {
   enrolRecurringCalls,
   listRecurringCalls,
-  nextOccurrence,
   updateRecurringCalls,
 } from './recurring.service.js';
+import { nextOccurrence } from './recurring-schedule.js';
 import {
-  createReferral,
   createReferralService,
   listReferralServices,
-  listReferrals,
   updateReferralService,
-} from './referrals.service.js';
+} from './directory.service.js';
+import { createReferral, listReferrals } from './referrals.service.js';
 import { purgeSensitiveNotes } from './retention.js';
 import { getTask, listTasks, sendTaskEmail, updateTask } from './tasks.service.js';
 import { createTeam, ensureStarterTeams, listTeams } from './teams.service.js';

@@ -1,8 +1,8 @@
 import type { Db } from '../../db/database.js';
 import type { Ctx, Log } from '../context.js';
 import { PollLoop } from '../poll-loop.js';
-import { notifyEscalations } from './escalations.service.js';
-import { openLateRecurringCalls } from './recurring.service.js';
+import { notifyEscalations } from './notifications.js';
+import { openLateRecurringCalls } from './recurring-schedule.js';
 import { purgeSensitiveNotes } from './retention.js';
 
 /**

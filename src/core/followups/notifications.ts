@@ -1,11 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Insertable } from 'kysely';
 import type { OutboxTable } from '../../db/database.js';
-import type { Ctx } from '../context.js';
+import { recordAudit } from '../audit/audit.service.js';
+import { inTransaction, type Ctx } from '../context.js';
 import { escapeHtml, oneLine } from '../email/templates/render.js';
+import { getLibrarySettings } from '../library/library.service.js';
+import { displayName } from './access.js';
+import { addAction, findEscalation } from './escalations.repository.js';
 
 /**
- * E-mails to staff about an urgent wellbeing concern: in the staff member's language, with what
+ * Telling staff about escalations (the follow-ups job's `notifyEscalations`), and the e-mails
+ * about an urgent wellbeing concern: in the staff member's language, with what
  * the caller wrote and a link to the escalation. They go through the outbox like every e-mail (so
  * they are retried and never lost, TRUST RB-5), as transactional `notification` messages tied to
  * no patron or campaign, so they are never counted in the results.
@@ -133,4 +138,110 @@ export function concernNoticeRow(
     created_at: now,
     updated_at: now,
   };
+}
+
+async function recipients(
+  ctx: Ctx,
+  roles: Array<'coordinator' | 'admin'>,
+): Promise<StaffRecipient[]> {
+  const rows = await ctx.db
+    .selectFrom('users')
+    .select(['id', 'name', 'email', 'language'])
+    .where('role', 'in', roles)
+    .where('disabled_at', 'is', null)
+    .orderBy('id')
+    .execute();
+  return rows;
+}
+
+/**
+ * Tells coordinators about new escalations (in the app: they appear in the queue and the
+ * navigation's badge; by e-mail when urgent) and tells them again, with the admins, about urgent
+ * ones nobody acknowledged in time. Safe to run from several servers at once: each notice is
+ * claimed by moving its counter, and its e-mails have dedupe keys. Returns how many were notified.
+ */
+export async function notifyEscalations(ctx: Ctx, publicUrl: string): Promise<number> {
+  const settings = await getLibrarySettings(ctx.db);
+  const now = ctx.now();
+  const lateBefore = new Date(now.getTime() - settings.urgentAcknowledgeMinutes * 60_000);
+  const due = await ctx.db
+    .selectFrom('escalations')
+    .select(['id', 'notifications'])
+    .where('status', '=', 'open')
+    .where((eb) =>
+      eb.or([
+        eb('notified_at', 'is', null),
+        eb.and([eb('level', '=', 'urgent'), eb('notified_at', '<=', lateBefore.toISOString())]),
+      ]),
+    )
+    .orderBy('id')
+    .limit(100)
+    .execute();
+  let notified = 0;
+  for (const { id, notifications } of due) {
+    const done = await inTransaction(ctx, async (tx) => {
+      const at = tx.now().toISOString();
+      const moved = await tx.db
+        .updateTable('escalations')
+        .set({ notified_at: at, notifications: notifications + 1 })
+        .where('id', '=', id)
+        .where('notifications', '=', notifications)
+        .where('status', '=', 'open')
+        .executeTakeFirst();
+      if (Number(moved.numUpdatedRows) === 0) return false;
+      const row = await findEscalation({ ...tx, actor: null }, id);
+      const notice = notifications + 1;
+      let mailed = 0;
+      if (row.level === 'urgent') {
+        const to = await recipients(tx, notice > 1 ? ['coordinator', 'admin'] : ['coordinator']);
+        // No coordinator yet: the admins are the ones who can act.
+        const list = to.length > 0 ? to : await recipients(tx, ['admin']);
+        const rows = list.map((r) =>
+          concernNoticeRow(
+            tx,
+            publicUrl,
+            {
+              escalationId: id,
+              notice,
+              patronName: displayName(row),
+              campaignName: row.campaign_name,
+              raisedBy: row.raised_by_name,
+              raisedAt: row.raised_at,
+              note: row.note,
+              source: row.source,
+            },
+            r,
+          ),
+        );
+        if (rows.length > 0) {
+          const inserted = await tx.db
+            .insertInto('outbox')
+            .values(rows)
+            .onConflict((oc) => oc.column('dedupe_key').doNothing())
+            .returning('id')
+            .execute();
+          mailed = inserted.length;
+        }
+      }
+      await addAction(
+        { ...tx, actor: null },
+        id,
+        'notified',
+        mailed > 0 ? `e-mail:${mailed}` : 'app',
+        at,
+      );
+      await recordAudit(
+        { ...tx, actor: null },
+        {
+          action: notice > 1 ? 'escalation.renotify' : 'escalation.notify',
+          objectType: 'escalation',
+          objectId: id,
+          details: { emails: mailed },
+        },
+      );
+      return true;
+    });
+    if (done) notified++;
+  }
+  return notified;
 }

@@ -21,7 +21,8 @@ import { sendCampaignEmails } from '../email/mailings.service.js';
 import { unsubscribe } from '../email/unsubscribe.service.js';
 import { MailWorker } from '../email/worker.js';
 import { closeEscalation, listEscalations } from '../followups/escalations.service.js';
-import { createReferral, listReferralServices } from '../followups/referrals.service.js';
+import { listReferralServices } from '../followups/directory.service.js';
+import { createReferral } from '../followups/referrals.service.js';
 import { listTasks, updateTask } from '../followups/tasks.service.js';
 import { updateLibrarySettings } from '../library/library.service.js';
 import {

@@ -13,12 +13,11 @@ import {
   updateRecurringCalls,
 } from '../../core/followups/recurring.service.js';
 import {
-  createReferral,
   createReferralService,
   listReferralServices,
-  listReferrals,
   updateReferralService,
-} from '../../core/followups/referrals.service.js';
+} from '../../core/followups/directory.service.js';
+import { createReferral, listReferrals } from '../../core/followups/referrals.service.js';
 import {
   createTask,
   getTask,

@@ -129,3 +129,16 @@ export function languagesOf(text: string): string[] {
   }
   return [...seen];
 }
+
+/** A day and a time entered where the staff member is (YYYY-MM-DD, HH:MM), as an instant. */
+export function firstCallAt(day: string, time: string): string | undefined {
+  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  const hm = /^(\d{2}):(\d{2})$/.exec(time);
+  if (!d || !hm) return undefined;
+  const [year, month, date] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
+  const at = new Date(year, month, date, Number(hm[1]), Number(hm[2]));
+  // 30 February is not a day (Date would roll it over into March).
+  if (at.getFullYear() !== year || at.getMonth() !== month || at.getDate() !== date)
+    return undefined;
+  return at.toISOString();
+}

@@ -17,7 +17,7 @@ import { ErrorSummary } from '../../../../components/ui/ErrorSummary';
 import { SelectField } from '../../../../components/ui/SelectField';
 import { TextField } from '../../../../components/ui/TextField';
 import { useEnrolRecurringCalls } from '../../hooks/useRecurring';
-import { dateTime, daysLater } from '../format';
+import { dateTime, daysLater, firstCallAt } from '../format';
 import { refusalText } from '../refusal';
 
 type Field = 'campaignId' | 'frequency' | 'caller' | 'day' | 'time';
@@ -29,19 +29,6 @@ const enrolForm = z.object({
   day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
   time: z.string().regex(/^\d{2}:\d{2}$/),
 });
-
-/** The first call as an instant, from a day and a time where the staff member is. */
-export function firstCallAt(day: string, time: string): string | undefined {
-  const d = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  const hm = /^(\d{2}):(\d{2})$/.exec(time);
-  if (!d || !hm) return undefined;
-  const [year, month, date] = [Number(d[1]), Number(d[2]) - 1, Number(d[3])];
-  const at = new Date(year, month, date, Number(hm[1]), Number(hm[2]));
-  // 30 February is not a day (Date would roll it over into March).
-  if (at.getFullYear() !== year || at.getMonth() !== month || at.getDate() !== date)
-    return undefined;
-  return at.toISOString();
-}
 
 export interface EnrolRecurringDialogProps {
   patronId: number;

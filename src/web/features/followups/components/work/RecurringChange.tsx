@@ -16,8 +16,7 @@ import { SelectField } from '../../../../components/ui/SelectField';
 import { TextField } from '../../../../components/ui/TextField';
 import { useUpdateRecurringCalls } from '../../hooks/useRecurring';
 import { useStaffWhoCall } from '../../hooks/useWork';
-import { dateInputValue } from '../format';
-import { firstCallAt } from '../recurring/EnrolRecurringDialog';
+import { dateInputValue, firstCallAt } from '../format';
 import { refusalText } from '../refusal';
 
 type Field = 'frequency' | 'callerId' | 'nextCallAt';
