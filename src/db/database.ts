@@ -109,6 +109,7 @@ export interface Database {
   task_notes: TaskNotesTable;
   referrals: ReferralsTable;
   recurring_calls: RecurringCallsTable;
+  sip_accounts: SipAccountsTable;
 }
 
 export type Db = Kysely<Database>;
@@ -351,7 +352,24 @@ export interface AttemptsTable {
   concern_note: string | null;
   info_request: string | null;
   callback_at: Timestamp | null;
+  /** What the built-in softphone saw on the line; null for calls placed another way. */
+  line_result: ColumnType<string | null, string | null | undefined, string | null>;
+  answered_at: ColumnType<Timestamp | null, Timestamp | null | undefined, Timestamp | null>;
+  ended_by: ColumnType<string | null, string | null | undefined, string | null>;
+  sip_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: Timestamp;
+}
+
+/** A staff member's SIP account for the built-in softphone; the password is sealed. */
+export interface SipAccountsTable {
+  user_id: number;
+  /** 0 when the staff member turned the softphone off for themselves. */
+  enabled: ColumnType<number, number | undefined, number>;
+  username: ColumnType<string, string | undefined, string>;
+  authorization_user: ColumnType<string, string | undefined, string>;
+  password: ColumnType<string, string | undefined, string>;
+  updated_by: number | null;
+  updated_at: Timestamp;
 }
 
 export interface QuotesTable {

@@ -39,6 +39,8 @@ import { patronRoutes } from './routes/patrons.routes.js';
 import { reportsRoutes } from './routes/reports.routes.js';
 import { statsRoutes } from './routes/stats.routes.js';
 import { userRoutes } from './routes/users.routes.js';
+import { telephonyRoutes } from './routes/telephony.routes.js';
+import { readTelephonySettings, webSocketOrigin } from '../core/telephony/settings.service.js';
 
 /** Everything the HTTP app needs, passed in: buildApp never reads the environment and never listens. */
 export interface AppDeps {
@@ -79,7 +81,6 @@ const CSP = {
   styleSrc: ["'self'"],
   imgSrc: ["'self'", 'data:'],
   fontSrc: ["'self'"],
-  connectSrc: ["'self'"],
   objectSrc: ["'none'"],
   baseUri: ["'none'"],
   formAction: ["'self'"],
@@ -104,8 +105,13 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   app.setSerializerCompiler(serializerCompiler);
   app.setErrorHandler(errorHandler);
 
+  // The softphone's WebSocket goes to the library's phone system: the one origin let through.
+  let phoneOrigin = webSocketOrigin(await readTelephonySettings(deps.db));
   await app.register(fastifyHelmet, {
-    contentSecurityPolicy: { useDefaults: false, directives: CSP },
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: { ...CSP, connectSrc: ["'self'", () => phoneOrigin ?? "'self'"] },
+    },
     hsts: deps.secure ? { maxAge: 31536000, includeSubDomains: true } : false,
     referrerPolicy: { policy: 'no-referrer' },
     crossOriginEmbedderPolicy: false,
@@ -147,6 +153,9 @@ export async function buildApp(deps: AppDeps): Promise<AppInstance> {
   statsRoutes(app, deps);
   reportsRoutes(app, deps);
   followUpRoutes(app, deps);
+  telephonyRoutes(app, deps, (origin) => {
+    phoneOrigin = origin;
+  });
 
   app.get(
     '/api/openapi.json',

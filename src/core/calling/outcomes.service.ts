@@ -122,6 +122,10 @@ async function insertAttempt(
       concern_note: o.concern?.note ?? null,
       info_request: o.informationRequest === '' ? null : o.informationRequest,
       callback_at: o.outcome === 'callback' ? input.callbackAt : null,
+      line_result: input.line?.result ?? null,
+      answered_at: input.line?.answeredAt ?? null,
+      ended_by: input.line?.endedBy ?? null,
+      sip_reason: input.line?.sipReason ?? null,
       created_at: now,
     })
     .returning('id')
@@ -285,6 +289,8 @@ export async function recordOutcome(
       objectId: campaign.id,
       details: {
         outcomes: input.outcomes.map((o) => ({ patronId: o.patronId, outcome: o.outcome })),
+        // The call log: what the softphone saw on the line, when it placed the call.
+        ...(input.line ? { line: input.line, startedAt: input.startedAt, endedAt: input.endedAt } : {}),
       },
     });
     return { saved: true as const, patrons: rows.length };

@@ -19,6 +19,10 @@ attempts.concern_note text
 attempts.info_request text
 attempts.callback_at timestamp with time zone
 attempts.created_at timestamp with time zone not null
+attempts.line_result text
+attempts.answered_at timestamp with time zone
+attempts.ended_by text
+attempts.sip_reason text
 audit_log.id integer not null identity
 audit_log.at timestamp with time zone not null
 audit_log.actor_id integer
@@ -344,6 +348,13 @@ setup_tokens.id text not null
 setup_tokens.created_at timestamp with time zone not null
 setup_tokens.expires_at timestamp with time zone not null
 setup_tokens.used_at timestamp with time zone
+sip_accounts.user_id integer not null
+sip_accounts.enabled integer not null default 1
+sip_accounts.username text not null default ''::text
+sip_accounts.authorization_user text not null default ''::text
+sip_accounts.password text not null default ''::text
+sip_accounts.updated_by integer
+sip_accounts.updated_at timestamp with time zone not null
 task_notes.id integer not null identity
 task_notes.task_id integer not null
 task_notes.author_id integer
@@ -390,6 +401,8 @@ attempts attempts_call_list_id_fkey FOREIGN KEY (call_list_id) REFERENCES call_l
 attempts attempts_caller_id_fkey FOREIGN KEY (caller_id) REFERENCES users(id)
 attempts attempts_campaign_id_fkey FOREIGN KEY (campaign_id) REFERENCES campaigns(id) ON DELETE CASCADE
 attempts attempts_channel_check CHECK ((channel = ANY (ARRAY['phone'::text, 'email'::text])))
+attempts attempts_ended_by_check CHECK ((ended_by = ANY (ARRAY['caller'::text, 'patron'::text, 'network'::text])))
+attempts attempts_line_result_check CHECK ((line_result = ANY (ARRAY['answered'::text, 'busy'::text, 'no_answer'::text, 'rejected'::text, 'unreachable'::text, 'not_in_service'::text, 'cancelled'::text, 'network'::text])))
 attempts attempts_patron_id_fkey FOREIGN KEY (patron_id) REFERENCES patrons(id) ON DELETE CASCADE
 attempts attempts_pkey PRIMARY KEY (id)
 attempts attempts_script_version_id_fkey FOREIGN KEY (script_version_id) REFERENCES script_versions(id)
@@ -517,6 +530,9 @@ sessions sessions_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DEL
 settings settings_pkey PRIMARY KEY (key)
 settings settings_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id)
 setup_tokens setup_tokens_pkey PRIMARY KEY (id)
+sip_accounts sip_accounts_pkey PRIMARY KEY (user_id)
+sip_accounts sip_accounts_updated_by_fkey FOREIGN KEY (updated_by) REFERENCES users(id) ON DELETE SET NULL
+sip_accounts sip_accounts_user_id_fkey FOREIGN KEY (user_id) REFERENCES users(id) ON DELETE CASCADE
 task_notes task_notes_author_id_fkey FOREIGN KEY (author_id) REFERENCES users(id)
 task_notes task_notes_pkey PRIMARY KEY (id)
 task_notes task_notes_task_id_fkey FOREIGN KEY (task_id) REFERENCES tasks(id) ON DELETE CASCADE
@@ -624,6 +640,7 @@ CREATE UNIQUE INDEX sessions_pkey ON public.sessions USING btree (id)
 CREATE INDEX sessions_user_id ON public.sessions USING btree (user_id)
 CREATE UNIQUE INDEX settings_pkey ON public.settings USING btree (key)
 CREATE UNIQUE INDEX setup_tokens_pkey ON public.setup_tokens USING btree (id)
+CREATE UNIQUE INDEX sip_accounts_pkey ON public.sip_accounts USING btree (user_id)
 CREATE UNIQUE INDEX task_notes_pkey ON public.task_notes USING btree (id)
 CREATE INDEX task_notes_task ON public.task_notes USING btree (task_id)
 CREATE INDEX tasks_campaign ON public.tasks USING btree (campaign_id, created_at)

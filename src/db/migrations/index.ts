@@ -6,6 +6,7 @@ import * as m0004 from './0004_calling.js';
 import * as m0005 from './0005_email.js';
 import * as m0006 from './0006_reports.js';
 import * as m0007 from './0007_followups.js';
+import * as m0008 from './0008_telephony.js';
 
 /** Every migration, in order. Names never change once released. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_email': m0005,
   '0006_reports': m0006,
   '0007_followups': m0007,
+  '0008_telephony': m0008,
 };

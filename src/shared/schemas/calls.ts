@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { phoneSchema } from './patrons.js';
 import { scriptVersionBodySchema } from './scripts.js';
+import { lineInput } from './telephony.js';
 
 /**
  * Calling: a caller claims the next patron (or household) of a campaign, calls, and records an
@@ -174,6 +175,8 @@ export const recordOutcomeInput = tokenBody.extend({
   outcomes: z.array(patronOutcomeSchema).min(1).max(20),
   startedAt: z.iso.datetime().nullable().default(null),
   endedAt: z.iso.datetime().nullable().default(null),
+  /** What the built-in softphone saw on the line; null when the call was placed another way. */
+  line: lineInput.nullable().default(null),
   /** With a callback outcome: when, and whether only this caller should make it. */
   callbackAt: z.iso.datetime().nullable().default(null),
   callbackForMe: z.boolean().default(true),

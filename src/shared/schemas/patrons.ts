@@ -11,6 +11,7 @@ export const phoneSchema = z.object({
   extension: z.string().nullable(),
   valid: z.boolean(),
 });
+export type Phone = z.infer<typeof phoneSchema>;
 
 export const patronSchema = z
   .object({
