@@ -46,6 +46,8 @@ describe('outreach CLI', () => {
     [['report']],
     [['followups']],
     [['retention', 'purge']],
+    [['telephony']],
+    [['telephony', 'account']],
   ])('explains itself with --help (%j)', (args) => {
     const result = outreach([...args, '--help']);
     expect(result.code).toBe(0);
@@ -302,6 +304,54 @@ describe('outreach CLI', () => {
     ).toMatchObject({ code: 1, stderr: expect.stringContaining('999999') as unknown });
     expect(fs.existsSync(missing)).toBe(false);
   }, 60_000);
+
+  it('sets up the softphone and a staff member’s SIP account, refusing bad input by field', () => {
+    const refused = outreach(['telephony', 'set'], '{"enabled":true}');
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('webSocketUrl: the softphone needs the WebSocket URL');
+    expect(outreach(['telephony', 'set'], '{"enabled":').stderr).toContain('not JSON');
+    const on = outreach(
+      ['telephony', 'set'],
+      JSON.stringify({
+        enabled: true,
+        webSocketUrl: 'wss://pbx.library.example:8089/ws',
+        sipDomain: 'pbx.library.example',
+      }),
+    );
+    expect(on).toMatchObject({
+      code: 0,
+      stdout: 'The softphone is on: wss://pbx.library.example:8089/ws (pbx.library.example)\n',
+    });
+    const shown = JSON.parse(outreach(['telephony', 'show']).stdout) as { dialPlan: object };
+    expect(shown.dialPlan).toMatchObject({ format: 'national', countryCode: '1' });
+    outreach(
+      [
+        'user',
+        'create',
+        '--email',
+        'phone@library.example.org',
+        '--name',
+        'Pat',
+        '--role',
+        'caller',
+      ],
+      'a long caller passphrase\n',
+    );
+    const account = outreach(
+      ['telephony', 'account', 'phone@library.example.org', '--username', '2001', '--password'],
+      'sip secret\n',
+    );
+    expect(account).toMatchObject({
+      code: 0,
+      stdout: 'phone@library.example.org: SIP user 2001, password set, softphone on\n',
+    });
+    expect(
+      outreach(['telephony', 'account', 'phone@library.example.org', '--off']).stdout,
+    ).toContain('softphone off');
+    expect(outreach(['telephony', 'account', 'nobody@example.org']).stderr).toContain(
+      'No staff member has the e-mail nobody@example.org',
+    );
+  }, 120_000);
 
   it('reports how mail is sent and what waits in the outbox', () => {
     const status = JSON.parse(outreach(['email', 'status', '--json']).stdout) as {

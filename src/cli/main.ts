@@ -7,6 +7,7 @@ import { withSystemCtx } from './context.js';
 import { registerCampaignCommands } from './commands/campaigns.js';
 import { registerDemoCommand } from './commands/demo.js';
 import { registerEmailCommands } from './commands/email.js';
+import { registerTelephonyCommands } from './commands/telephony.js';
 import { registerFollowUpCommands } from './commands/followups.js';
 import { registerPatronCommands } from './commands/patrons.js';
 import { registerReportCommand } from './commands/report.js';
@@ -46,6 +47,7 @@ registerPatronCommands(program);
 registerCampaignCommands(program);
 registerEmailCommands(program);
 registerFollowUpCommands(program);
+registerTelephonyCommands(program);
 registerReportCommand(program);
 registerDemoCommand(program);
 
