@@ -290,7 +290,9 @@ export async function recordOutcome(
       details: {
         outcomes: input.outcomes.map((o) => ({ patronId: o.patronId, outcome: o.outcome })),
         // The call log: what the softphone saw on the line, when it placed the call.
-        ...(input.line ? { line: input.line, startedAt: input.startedAt, endedAt: input.endedAt } : {}),
+        ...(input.line
+          ? { line: input.line, startedAt: input.startedAt, endedAt: input.endedAt }
+          : {}),
       },
     });
     return { saved: true as const, patrons: rows.length };

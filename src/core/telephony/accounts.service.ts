@@ -41,8 +41,9 @@ function findAccount(db: Db, userId: number): Promise<Row | undefined> {
   return db.selectFrom('sip_accounts').selectAll().where('user_id', '=', userId).executeTakeFirst();
 }
 
-function present(row: Row | undefined): SipAccount {
+function present(row: Row | undefined, libraryOffers: boolean): SipAccount {
   return {
+    libraryOffers,
     enabled: row ? row.enabled === 1 : true,
     username: row?.username ?? '',
     authorizationUser: row?.authorization_user ?? '',
@@ -64,7 +65,8 @@ async function assertUser(db: Db, userId: number): Promise<void> {
 export async function getSipAccount(ctx: Ctx, userId: number): Promise<SipAccount> {
   assertOwnerOrAdmin(ctx, userId);
   await assertUser(ctx.db, userId);
-  return present(await findAccount(ctx.db, userId));
+  const { enabled } = await readTelephonySettings(ctx.db);
+  return present(await findAccount(ctx.db, userId), enabled);
 }
 
 /**
@@ -108,7 +110,7 @@ export async function updateSipAccount(
       // Which fields changed, never the password itself.
       details: { fields: Object.keys(input) },
     });
-    return present({ user_id: userId, ...values });
+    return present({ user_id: userId, ...values }, (await readTelephonySettings(tx.db)).enabled);
   });
 }
 

@@ -209,7 +209,11 @@ describe('staff SIP accounts', () => {
       authorizationUser: 'auth2001',
       password: 'from-admin',
     });
-    expect(set.json()).toMatchObject({ authorizationUser: 'auth2001', passwordSet: true });
+    expect(set.json()).toMatchObject({
+      libraryOffers: true,
+      authorizationUser: 'auth2001',
+      passwordSet: true,
+    });
     expect((await send('caller', 'GET', '/api/me/softphone')).json()).toMatchObject({
       available: true,
       authorizationUser: 'auth2001',

@@ -94,6 +94,8 @@ export type UpdateTelephonySettingsInput = z.input<typeof updateTelephonySetting
 /** A staff member's SIP account: the password is sealed at rest and only ever sent to its owner. */
 export const sipAccountSchema = z
   .object({
+    /** The library offers the built-in softphone (an admin turned it on). */
+    libraryOffers: z.boolean(),
     /** The user has not turned the softphone off for themselves. */
     enabled: z.boolean(),
     /** SIP user (extension) and, when it differs, the authorization user. */

@@ -92,6 +92,13 @@ const UnsubscribePage = lazy(() =>
   })),
 );
 
+// The phone system settings (admins) load when first opened.
+const TelephonySettingsPage = lazy(() =>
+  import('../features/telephony/components/settings/TelephonySettingsPage').then((m) => ({
+    default: m.TelephonySettingsPage,
+  })),
+);
+
 // Results are for coordinators, admins and viewers: loaded when first opened, so callers' first
 // load does not carry them or their charts (PERFORMANCE PA-14).
 const LibraryResultsPage = lazy(() =>
@@ -224,6 +231,7 @@ export function App() {
           <Route path="audit" element={<AuditPage />} />
           <Route path="settings/library" element={<LibraryPage />} />
           <Route path="settings/mail" element={<MailSettingsPage />} />
+          <Route path="settings/telephony" element={<TelephonySettingsPage />} />
         </Route>
         <Route path="*" element={<NotFoundPage />} />
       </Route>

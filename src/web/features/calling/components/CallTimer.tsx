@@ -6,8 +6,9 @@ import { clock } from './format';
 export interface CallTimerProps {
   startedAt: Date | null;
   endedAt: Date | null;
-  onStart: () => void;
-  onStop: () => void;
+  /** Without these the timer only shows the time (the softphone times the call itself). */
+  onStart?: () => void;
+  onStop?: () => void;
 }
 
 /**
@@ -27,7 +28,7 @@ export function CallTimer({ startedAt, endedAt, onStart, onStop }: CallTimerProp
           {clock(seconds)}
         </span>
       </p>
-      {startedAt === null ? (
+      {onStart === undefined || onStop === undefined ? null : startedAt === null ? (
         <Button variant="secondary" onClick={onStart}>
           {t('calling.timer.start')}
         </Button>

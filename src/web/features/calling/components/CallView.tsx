@@ -12,6 +12,15 @@ import type { LibrarySettings } from '../../../../shared/schemas/library.js';
 import { issuesOf, isApiError } from '../../../api/client';
 import { inLanguage } from '../../../app/catalogue';
 import { FollowUpEmailPart } from '../../../app/emailParts';
+import {
+  isLive,
+  LinePanel,
+  lineInputOf,
+  suggestedOutcome,
+  useLine,
+  type LineState,
+  type SoftphoneState,
+} from '../../../app/softphoneParts';
 import { currentLanguage } from '../../../app/i18n';
 import { errorMessage } from '../../../components/form/errorMessage';
 import type { ServiceTick } from '../../../components/script-runner/ScriptRunner';
@@ -38,6 +47,11 @@ const BY_LETTER = new Map<string, Outcome>(OUTCOMES.map((o) => [OUTCOME_SHORTCUT
 export interface CallViewProps {
   call: CallCard;
   scheme: CallScheme;
+  /** The built-in softphone, when the library uses one; else numbers are links. */
+  softphone: SoftphoneState;
+  microphoneId: string | null;
+  /** Told whether a softphone call is up (the patron cannot be skipped meanwhile). */
+  onLineLive: (live: boolean) => void;
   callerName: string;
   campaign: Campaign | undefined;
   library: LibrarySettings | undefined;
@@ -65,6 +79,34 @@ export function CallView(props: CallViewProps) {
   const outcomeRef = useRef<HTMLHeadingElement>(null);
   const callbackRef = useRef<HTMLInputElement>(null);
   const [focusCallback, setFocusCallback] = useState(0);
+  const { softphone, onLineLive } = props;
+  const usesSoftphone = softphone.mode === 'softphone';
+  // What the line does is announced; once it is over, it suggests the outcome to confirm.
+  const onLineChange = (next: LineState) => {
+    if (next.phase === 'idle') return;
+    announce(t(`telephony.line.announce.${next.phase}`));
+    if (next.phase !== 'ended' && next.phase !== 'failed') return;
+    const suggested = suggestedOutcome(next);
+    if (suggested === null) return;
+    setDraft((d) => (d.outcome === null ? { ...d, outcome: suggested, perPerson: {} } : d));
+    announce(t('telephony.line.prefilled', { outcome: t(`calling.outcome.${suggested}`) }));
+  };
+  const line = useLine({
+    telephony: usesSoftphone ? softphone.telephony : null,
+    claim: call,
+    microphoneId: props.microphoneId,
+    extensionDelaySeconds: usesSoftphone ? softphone.extensionDelaySeconds : 0,
+    onChange: onLineChange,
+  });
+  const lineState = line.state;
+  const live = isLive(lineState);
+  const canDial =
+    usesSoftphone && softphone.status.state === 'ready' && softphone.telephony !== null;
+
+  useEffect(() => {
+    onLineLive(live);
+  }, [live, onLineLive]);
+  useEffect(() => () => onLineLive(false), [onLineLive]);
 
   // A new patron on screen: start from their name.
   useEffect(() => {
@@ -94,14 +136,12 @@ export function CallView(props: CallViewProps) {
 
   const send = () => {
     setConfirming([]);
-    const input = toInput(
-      draft,
-      call,
-      { answers, ticks },
-      { startedAt, endedAt: endedAt ?? new Date() },
-    );
+    const times = lineState.startedAt
+      ? { startedAt: lineState.startedAt, endedAt: lineState.endedAt ?? new Date() }
+      : { startedAt, endedAt: endedAt ?? new Date() };
+    const input = toInput(draft, call, { answers, ticks }, times);
     record.mutate(
-      { claimId: call.claimId, input },
+      { claimId: call.claimId, input: { ...input, line: lineInputOf(lineState) } },
       {
         onSuccess: () => props.onSaved(),
         onError: (error) => {
@@ -116,6 +156,7 @@ export function CallView(props: CallViewProps) {
 
   const save = () => {
     if (record.isPending) return;
+    if (live) return fail({}, t('telephony.line.stillUp'));
     const found = checkDraft(draft, call, new Date());
     const messages: Partial<Record<DraftField, string>> = {};
     if (found.outcome) messages.outcome = t('calling.problems.outcome');
@@ -151,13 +192,28 @@ export function CallView(props: CallViewProps) {
   return (
     <div className="call">
       <div className="call__card">
-        <PatronCard call={call} scheme={props.scheme} onDial={startTimer} headingRef={cardRef} />
-        <CallTimer
-          startedAt={startedAt}
-          endedAt={endedAt}
-          onStart={startTimer}
-          onStop={() => setEndedAt(new Date())}
+        <PatronCard
+          call={call}
+          scheme={props.scheme}
+          onDial={startTimer}
+          headingRef={cardRef}
+          softphone={canDial ? { call: line.dial, busy: live } : null}
         />
+        {usesSoftphone ? <LinePanel line={line} /> : null}
+        {usesSoftphone && lineState.startedAt ? (
+          // The call's own length: from the answer (or the dial, while it rings) to the end.
+          <CallTimer
+            startedAt={lineState.answeredAt ?? lineState.startedAt}
+            endedAt={lineState.endedAt}
+          />
+        ) : usesSoftphone ? null : (
+          <CallTimer
+            startedAt={startedAt}
+            endedAt={endedAt}
+            onStart={startTimer}
+            onStop={() => setEndedAt(new Date())}
+          />
+        )}
         <FollowUpEmailPart
           claimToken={call.token}
           patrons={call.patrons.map((p) => ({

@@ -8,24 +8,68 @@ import { displayName, languageName, readablePhone } from './format';
 type CallPatron = CallCard['patrons'][number];
 type Phone = CallPatron['phones'][number];
 
+/** The built-in softphone, ready to call: numbers become call buttons. */
+export interface CardSoftphone {
+  call: (e164: string) => void;
+  /** A call is up: no other can start. */
+  busy: boolean;
+}
+
 export interface PatronCardProps {
   call: CallCard;
   scheme: CallScheme;
-  /** A number was clicked: the call timer starts. */
+  /** A number link was clicked: the call timer starts. */
   onDial: () => void;
+  softphone: CardSoftphone | null;
 }
 
-function PhoneLink({
-  phone,
+/**
+ * One number to call: a button when the built-in softphone places the call, else a link to the
+ * caller's own phone app. Outside calling hours it is plain text.
+ */
+function Dial({
+  e164,
   call,
   scheme,
   onDial,
+  softphone,
+  main = false,
 }: {
-  phone: Phone;
-  call: CallCard;
-  scheme: CallScheme;
-  onDial: () => void;
-}) {
+  e164: string;
+  main?: boolean;
+} & Omit<PatronCardProps, 'call'> & { call: CallCard }) {
+  const { t } = useTranslation();
+  const number = readablePhone(e164);
+  const className = main ? 'dial dial--main' : 'dial';
+  if (!call.callableNow) return <span className={`${className} dial--off`}>{number}</span>;
+  if (softphone) {
+    return (
+      <button
+        type="button"
+        className={`${className} dial--button`}
+        aria-disabled={softphone.busy || undefined}
+        aria-label={t('telephony.line.call', { number })}
+        onClick={() => {
+          if (!softphone.busy) softphone.call(e164);
+        }}
+      >
+        {number}
+      </button>
+    );
+  }
+  return (
+    <a
+      className={className}
+      href={linkTelephony(scheme).linkFor(e164) ?? undefined}
+      onClick={onDial}
+      aria-label={t('calling.card.callNumber', { number })}
+    >
+      {number}
+    </a>
+  );
+}
+
+function PhoneLink({ phone, ...card }: { phone: Phone } & PatronCardProps) {
   const { t } = useTranslation();
   if (!phone.valid || phone.e164 === null) {
     return (
@@ -34,21 +78,9 @@ function PhoneLink({
       </>
     );
   }
-  const number = readablePhone(phone.e164);
   return (
     <>
-      {call.callableNow ? (
-        <a
-          className="dial"
-          href={linkTelephony(scheme).linkFor(phone.e164) ?? undefined}
-          onClick={onDial}
-          aria-label={t('calling.card.callNumber', { number })}
-        >
-          {number}
-        </a>
-      ) : (
-        <span className="dial dial--off">{number}</span>
-      )}
+      <Dial e164={phone.e164} {...card} />
       {phone.extension ? (
         <span className="dial__ext">
           {' '}
@@ -59,7 +91,8 @@ function PhoneLink({
   );
 }
 
-function Person({ patron, call, scheme, onDial }: { patron: CallPatron } & PatronCardProps) {
+function Person({ patron, ...card }: { patron: CallPatron } & PatronCardProps) {
+  const { call } = card;
   const { t, i18n } = useTranslation();
   const preferred = patron.preferredName !== null && patron.preferredName !== patron.firstName;
   return (
@@ -90,7 +123,7 @@ function Person({ patron, call, scheme, onDial }: { patron: CallPatron } & Patro
           {patron.phones.map((phone, index) => (
             <li key={`${phone.kind}-${index}`}>
               <span className="muted">{t(`phone.kind.${phone.kind}`)} </span>
-              <PhoneLink phone={phone} call={call} scheme={scheme} onDial={onDial} />
+              <PhoneLink phone={phone} {...card} />
             </li>
           ))}
         </ul>
@@ -106,11 +139,10 @@ function Person({ patron, call, scheme, onDial }: { patron: CallPatron } & Patro
  * callers noted. A household is one call: every member is shown.
  */
 export function PatronCard({
-  call,
-  scheme,
-  onDial,
   headingRef,
+  ...card
 }: PatronCardProps & { headingRef: Ref<HTMLHeadingElement> }) {
+  const { call } = card;
   const { t } = useTranslation();
   const household = call.patrons.length > 1;
   const names = call.patrons.map(displayName).join(', ');
@@ -134,29 +166,12 @@ export function PatronCard({
       {shared !== null ? (
         <p className="dial-main">
           <span className="dial-main__label">{t('calling.card.numberToCall')}</span>{' '}
-          {call.callableNow ? (
-            <a
-              className="dial dial--main"
-              href={linkTelephony(scheme).linkFor(shared) ?? undefined}
-              onClick={onDial}
-              aria-label={t('calling.card.callNumber', { number: readablePhone(shared) })}
-            >
-              {readablePhone(shared)}
-            </a>
-          ) : (
-            <span className="dial dial--main dial--off">{readablePhone(shared)}</span>
-          )}
+          <Dial e164={shared} main {...card} />
         </p>
       ) : null}
       <ul className="people">
         {call.patrons.map((patron) => (
-          <Person
-            key={patron.patronId}
-            patron={patron}
-            call={call}
-            scheme={scheme}
-            onDial={onDial}
-          />
+          <Person key={patron.patronId} patron={patron} {...card} />
         ))}
       </ul>
       <CallHistory history={call.history} />

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { ClaimNextResult } from '../../../../shared/schemas/calls.js';
 import { useLibrary, useServices } from '../../../app/catalogue';
 import { useCurrentUser } from '../../../app/session';
+import { SoftphoneStatus, useMicrophone, useSoftphone } from '../../../app/softphoneParts';
 import { errorMessage } from '../../../components/form/errorMessage';
 import { Alert, Loading, StatusMessage } from '../../../components/ui/Alert';
 import { Button } from '../../../components/ui/Button';
@@ -56,6 +57,12 @@ export function WorkspacePage() {
   const [heldSince, setHeldSince] = useState(() => Date.now());
   const nextRef = useRef<HTMLButtonElement>(null);
   const [focusNext, setFocusNext] = useState(0);
+  const softphone = useSoftphone(true);
+  const microphone = useMicrophone(
+    softphone.mode === 'softphone' && softphone.status.state === 'ready',
+  );
+  /** A softphone call is up: the patron cannot be skipped until it ends. */
+  const [lineLive, setLineLive] = useState(false);
 
   useEffect(() => {
     if (focusNext > 0) nextRef.current?.focus();
@@ -96,7 +103,7 @@ export function WorkspacePage() {
   };
 
   const skip = () => {
-    if (!call || release.isPending) return;
+    if (!call || release.isPending || lineLive) return;
     release.mutate(call, {
       onSuccess: () => {
         setAnnouncement(t('calling.announce.skipped'));
@@ -132,6 +139,7 @@ export function WorkspacePage() {
     <div className="workspace">
       <PageHeading title={t('calling.title')} />
       <StatusMessage message={announcement} />
+      <SoftphoneStatus softphone={softphone} microphone={microphone} />
       {lost > 0 ? (
         <FocusedAlert title={t('calling.lost.title')} focusKey={lost}>
           <p>{t('calling.lost.text')}</p>
@@ -151,7 +159,7 @@ export function WorkspacePage() {
             <p className="call-bar__what">
               {call.campaignName} · <HeldFor since={heldSince} />
             </p>
-            <Button variant="secondary" busy={release.isPending} onClick={skip}>
+            <Button variant="secondary" busy={release.isPending || lineLive} onClick={skip}>
               {t('calling.skip')}
             </Button>
           </div>
@@ -159,6 +167,9 @@ export function WorkspacePage() {
             key={call.claimId}
             call={call}
             scheme={user.callScheme}
+            softphone={softphone}
+            microphoneId={microphone.selected}
+            onLineLive={setLineLive}
             callerName={user.name}
             campaign={details.data}
             library={library.data}

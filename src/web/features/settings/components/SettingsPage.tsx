@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCurrentUser } from '../../../app/session';
+import { MyPhonePart } from '../../../app/telephonyParts';
 import { PageHeading } from '../../../components/ui/PageHeading';
 import { CallingForm } from './CallingForm';
 import { PasswordForm } from './PasswordForm';
@@ -18,6 +19,7 @@ export function SettingsPage() {
       <div className="sections">
         <ProfileForm key={user.id} user={user} />
         {user.role === 'viewer' ? null : <CallingForm key={`calling-${user.id}`} user={user} />}
+        {user.role === 'viewer' ? null : <MyPhonePart key={`phone-${user.id}`} />}
         <PasswordForm email={user.email} />
         {user.role === 'admin' ? (
           <section className="card" aria-labelledby="library-settings-title">
@@ -29,6 +31,10 @@ export function SettingsPage() {
               <li>
                 <Link to="/settings/mail">{t('nav.mail')}</Link>
                 <span className="muted"> — {t('settings.library.mail')}</span>
+              </li>
+              <li>
+                <Link to="/settings/telephony">{t('nav.telephony')}</Link>
+                <span className="muted"> — {t('telephony.settings.summary')}</span>
               </li>
             </ul>
           </section>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useCurrentUser } from '../../../app/session';
+import { StaffPhonePart } from '../../../app/telephonyParts';
 import { errorMessage } from '../../../components/form/errorMessage';
 import { Alert, Loading } from '../../../components/ui/Alert';
 import { PageHeading } from '../../../components/ui/PageHeading';
@@ -49,6 +50,7 @@ export function EditStaffPage() {
         <StaffDetailsForm key={user.id} user={user} />
         <StaffAccessSection user={user} isSelf={user.id === me.id} />
         <ResetPasswordForm user={user} />
+        {user.role === 'viewer' ? null : <StaffPhonePart key={`phone-${user.id}`} user={user} />}
       </div>
     </>
   );
