@@ -104,7 +104,13 @@ function ensureProgram({ name, candidates, aptPackage, hint }) {
     log(`Installing ${name} from the system packages`);
     if (
       run('apt-get', ['update', '-qq']) === 0 &&
-      run('apt-get', ['install', '-y', '-qq', aptPackage]) === 0
+      run('apt-get', [
+        'install',
+        '-y',
+        '-qq',
+        '--no-install-recommends',
+        ...[aptPackage].flat(),
+      ]) === 0
     ) {
       const installed = candidates.filter(Boolean).find((p) => fs.existsSync(p));
       if (installed) return installed;
@@ -129,6 +135,33 @@ function ensureDovecot() {
     candidates: ['/usr/sbin/dovecot'],
     aptPackage: 'dovecot-imapd',
     hint: 'Dovecot is needed for the bounce-mailbox tests. Install it (Debian: apt-get install -y dovecot-imapd).',
+  });
+}
+
+/**
+ * The softphone's browser tests call through a real phone system they start in a network
+ * namespace: Kamailio, rtpengine (userspace: not the `rtpengine` metapackage, which builds a
+ * kernel module), baresip and SIPp.
+ */
+function ensureSipRig() {
+  return ensureProgram({
+    name: 'the SIP test phone system',
+    candidates: [
+      ['/usr/sbin/kamailio', '/usr/bin/rtpengine', '/usr/bin/baresip', '/usr/bin/sipp'].every((f) =>
+        fs.existsSync(f),
+      ) && fs.existsSync('/usr/lib/x86_64-linux-gnu/kamailio/modules/websocket.so')
+        ? '/usr/sbin/kamailio'
+        : undefined,
+    ],
+    aptPackage: [
+      'kamailio',
+      'kamailio-websocket-modules',
+      'kamailio-tls-modules',
+      'rtpengine-daemon',
+      'baresip-core',
+      'sip-tester',
+    ],
+    hint: 'The softphone tests need Kamailio, rtpengine, baresip and SIPp, and root for a network namespace. Install them (Debian: apt-get install -y --no-install-recommends kamailio kamailio-websocket-modules kamailio-tls-modules rtpengine-daemon baresip-core sip-tester).',
   });
 }
 
@@ -185,6 +218,7 @@ function databaseTestFiles() {
 const pgUrl = await ensurePostgres();
 const chromium = ensureChromium();
 ensureDovecot();
+ensureSipRig();
 
 check('Type check (server)', process.execPath, [
   'node_modules/typescript/bin/tsc',

@@ -15,11 +15,14 @@ const CHROMIUM_ARGS = [
   '--disable-sync',
 ];
 
-/** Chromium from the system (CHROMIUM_PATH overrides); playwright-core launches it with a fresh profile. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Chromium from the system (CHROMIUM_PATH overrides); playwright-core launches it with a fresh
+ * profile. `extraArgs` adds flags, such as fake media devices for softphone calls.
+ */
+export async function launchBrowser(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+    args: [...CHROMIUM_ARGS, ...extraArgs],
   });
 }
 

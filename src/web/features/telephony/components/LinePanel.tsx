@@ -8,10 +8,10 @@ import { isLive } from './line';
 
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '*', '0', '#'] as const;
 
-/** Reads "+16135550101" as "613-555-0101" for North American numbers, else as it is. */
+/** Reads "+16135550101" as "+1 613-555-0101", as the patron card does, else as it is. */
 function readable(e164: string): string {
   const m = /^\+1(\d{3})(\d{3})(\d{4})$/.exec(e164);
-  return m ? `${m[1] ?? ''}-${m[2] ?? ''}-${m[3] ?? ''}` : e164;
+  return m ? `+1 ${m[1] ?? ''}-${m[2] ?? ''}-${m[3] ?? ''}` : e164;
 }
 
 /**
