@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, parseInput } from '../errors.js';
 import { assertRole } from '../policy.js';
+import { writeSettings } from '../settings-store.js';
 import type { MailDeps } from './mail-deps.js';
 
 /**
@@ -97,17 +98,8 @@ export async function loadMailConfig(db: Db, deps: Pick<MailDeps, 'sealer'>): Pr
   };
 }
 
-async function writeStored(ctx: Ctx, stored: Stored): Promise<void> {
-  const values = {
-    value: JSON.stringify(stored),
-    updated_by: ctx.actor?.id ?? null,
-    updated_at: ctx.now().toISOString(),
-  };
-  await ctx.db
-    .insertInto('settings')
-    .values({ key: KEY, ...values })
-    .onConflict((oc) => oc.column('key').doUpdateSet(values))
-    .execute();
+function writeStored(ctx: Ctx, stored: Stored): Promise<void> {
+  return writeSettings(ctx, KEY, stored);
 }
 
 /**

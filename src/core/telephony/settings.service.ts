@@ -10,6 +10,7 @@ import { recordAudit } from '../audit/audit.service.js';
 import { inTransaction, type Ctx } from '../context.js';
 import { AppError, parseInput } from '../errors.js';
 import { assertRole } from '../policy.js';
+import { readSettings, writeSettings } from '../settings-store.js';
 
 /**
  * The library's phone system for the built-in softphone, stored in the settings table under
@@ -20,18 +21,8 @@ import { assertRole } from '../policy.js';
 const KEY = 'telephony';
 
 /** The settings as saved, defaults until an admin sets them. For the server's own use. */
-export async function readTelephonySettings(db: Db): Promise<TelephonySettings> {
-  const row = await db
-    .selectFrom('settings')
-    .select('value')
-    .where('key', '=', KEY)
-    .executeTakeFirst();
-  if (!row) return DEFAULT_TELEPHONY_SETTINGS;
-  const parsed = telephonySettingsSchema.safeParse({
-    ...DEFAULT_TELEPHONY_SETTINGS,
-    ...(JSON.parse(row.value) as object),
-  });
-  return parsed.success ? parsed.data : DEFAULT_TELEPHONY_SETTINGS;
+export function readTelephonySettings(db: Db): Promise<TelephonySettings> {
+  return readSettings(db, KEY, telephonySettingsSchema, DEFAULT_TELEPHONY_SETTINGS);
 }
 
 export async function getTelephonySettings(ctx: Ctx): Promise<TelephonySettings> {
@@ -77,16 +68,7 @@ export async function updateTelephonySettings(
         missing.map((i) => `${i.path}: ${i.message}`).join('; '),
         { issues: missing },
       );
-    const values = {
-      value: JSON.stringify(next),
-      updated_by: tx.actor?.id ?? null,
-      updated_at: tx.now().toISOString(),
-    };
-    await tx.db
-      .insertInto('settings')
-      .values({ key: KEY, ...values })
-      .onConflict((oc) => oc.column('key').doUpdateSet(values))
-      .execute();
+    await writeSettings(tx, KEY, next);
     await recordAudit(tx, {
       action: 'telephony_settings.update',
       objectType: 'settings',
