@@ -1,12 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { lineInput } from '../../../shared/schemas/telephony.js';
 import {
   FAILURE_BY_CAUSE,
   FAILURE_BY_STATUS,
   initialSoftphoneState,
   step,
-  summarizeCall,
-  toLineInput,
   type SessionEnd,
   type SoftphoneInput,
   type SoftphoneState,
@@ -487,86 +484,5 @@ describe('a call that did not connect', () => {
   it('ignores a hang-up and an end when no call is up', () => {
     expect(run([{ type: 'hangUp' }], ready).state).toBe(ready);
     expect(run([end()], ready)).toEqual({ state: ready, events: [] });
-  });
-});
-
-describe('call summary', () => {
-  it('is nothing until the call is over', () => {
-    expect(summarizeCall([])).toBeNull();
-    expect(summarizeCall([{ type: 'ringing', at: at(2) }])).toBeNull();
-  });
-
-  it('times an answered call from the answer to the end', () => {
-    const { events } = run(
-      [{ type: 'answered', at: at(10) }, end({ at: at(75), method: 'BYE' })],
-      ringing,
-    );
-    const summary = summarizeCall([{ type: 'ringing', at: at(2) }, ...events]);
-    expect(summary).toEqual({
-      result: 'answered',
-      ringingAt: at(2),
-      answeredAt: at(10),
-      endedAt: at(75),
-      durationMs: 65_000,
-      endedBy: 'remote',
-      sip: 'BYE',
-    });
-    if (summary === null) throw new Error('no summary');
-    const input = toLineInput(summary);
-    expect(input).toEqual({
-      result: 'answered',
-      answeredAt: '2030-01-01T10:00:10.000Z',
-      endedBy: 'patron',
-      sipReason: 'BYE',
-    });
-    expect(lineInput.parse(input)).toEqual(input);
-  });
-
-  it('records who ended it in the call log’s words', () => {
-    const summary = (by: 'local' | 'remote' | 'network') =>
-      summarizeCall([
-        { type: 'answered', at: at(10) },
-        { type: 'ended', at: at(20), by, reason: null },
-      ]);
-    const endedBy = (by: 'local' | 'remote' | 'network') => {
-      const found = summary(by);
-      return found === null ? undefined : toLineInput(found)?.endedBy;
-    };
-    expect(endedBy('local')).toBe('caller');
-    expect(endedBy('remote')).toBe('patron');
-    expect(endedBy('network')).toBe('network');
-  });
-
-  it('gives a failure with no duration', () => {
-    const summary = summarizeCall([
-      { type: 'ringing', at: at(2) },
-      { type: 'failed', at: at(8), reason: 'busy', sipCode: 486, sip: '486 Busy Here' },
-    ]);
-    expect(summary).toEqual({
-      result: 'busy',
-      ringingAt: at(2),
-      answeredAt: null,
-      endedAt: at(8),
-      durationMs: null,
-      endedBy: null,
-      sip: '486 Busy Here',
-    });
-    if (summary === null) throw new Error('no summary');
-    const input = toLineInput(summary);
-    expect(input).toEqual({
-      result: 'busy',
-      answeredAt: null,
-      endedBy: null,
-      sipReason: '486 Busy Here',
-    });
-    expect(lineInput.parse(input)).toEqual(input);
-  });
-
-  it('records nothing when the microphone failed: no call reached the line', () => {
-    const summary = summarizeCall([
-      { type: 'failed', at: at(1), reason: 'microphone', sipCode: null, sip: null },
-    ]);
-    if (summary === null) throw new Error('no summary');
-    expect(toLineInput(summary)).toBeNull();
   });
 });

@@ -1,4 +1,3 @@
-import type { LineInput } from '../../../shared/schemas/telephony.js';
 import type { CallEvent, CallFailure, RegistrationFailure, TelephonyStatus } from './telephony';
 
 /**
@@ -338,66 +337,4 @@ export function step(state: SoftphoneState, input: SoftphoneInput): Step {
   const registration = sameStatus(next, state.registration) ? state.registration : next;
   if (registration === state.registration && lined.line === state.line) return { state, event };
   return { state: { registration, line: lined.line }, event };
-}
-
-/** What a finished call came to, read from the events the caller received. */
-export interface CallSummary {
-  result: 'answered' | CallFailure;
-  ringingAt: Date | null;
-  answeredAt: Date | null;
-  endedAt: Date;
-  /** From the answer to the end; null when the line never answered. */
-  durationMs: number | null;
-  endedBy: 'local' | 'remote' | 'network' | null;
-  sip: string | null;
-}
-
-/** Null until the call has ended or failed. */
-export function summarizeCall(events: readonly CallEvent[]): CallSummary | null {
-  let ringingAt: Date | null = null;
-  let answeredAt: Date | null = null;
-  for (const event of events) {
-    switch (event.type) {
-      case 'ringing':
-        ringingAt = event.at;
-        break;
-      case 'answered':
-        answeredAt = event.at;
-        break;
-      case 'ended':
-        return {
-          result: 'answered',
-          ringingAt,
-          answeredAt,
-          endedAt: event.at,
-          durationMs: answeredAt === null ? null : event.at.getTime() - answeredAt.getTime(),
-          endedBy: event.by,
-          sip: event.reason,
-        };
-      case 'failed':
-        return {
-          result: event.reason,
-          ringingAt,
-          answeredAt: null,
-          endedAt: event.at,
-          durationMs: null,
-          endedBy: null,
-          sip: event.sip,
-        };
-    }
-  }
-  return null;
-}
-
-const ENDED_BY = { local: 'caller', remote: 'patron', network: 'network' } as const;
-
-/** What the call log records; null when no call reached the line (the microphone failed). */
-export function toLineInput(summary: CallSummary): LineInput | null {
-  if (summary.result === 'microphone') return null;
-  return {
-    result: summary.result,
-    answeredAt: summary.answeredAt?.toISOString() ?? null,
-    endedBy: summary.endedBy === null ? null : ENDED_BY[summary.endedBy],
-    sipReason: summary.sip?.slice(0, 200) ?? null,
-  };
 }

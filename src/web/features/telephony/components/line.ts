@@ -137,6 +137,7 @@ export function lineInputOf(line: LineState): LineInput | null {
     result: line.result,
     answeredAt: line.answeredAt?.toISOString() ?? null,
     endedBy: line.endedBy,
-    sipReason: line.sipReason,
+    // The server keeps 200 characters: a long SIP reason phrase is cut, never refused.
+    sipReason: line.sipReason?.slice(0, 200) ?? null,
   };
 }
