@@ -200,13 +200,14 @@ export function CallView(props: CallViewProps) {
           softphone={canDial ? { call: line.dial, busy: live } : null}
         />
         {usesSoftphone ? <LinePanel line={line} /> : null}
-        {usesSoftphone && lineState.startedAt ? (
+        {lineState.startedAt ? (
           // The call's own length: from the answer (or the dial, while it rings) to the end.
           <CallTimer
             startedAt={lineState.answeredAt ?? lineState.startedAt}
             endedAt={lineState.endedAt}
           />
-        ) : usesSoftphone ? null : (
+        ) : canDial ? null : (
+          // Links (or a softphone not connected, whose numbers fall back to links): timed by hand.
           <CallTimer
             startedAt={startedAt}
             endedAt={endedAt}

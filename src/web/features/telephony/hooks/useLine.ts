@@ -88,7 +88,8 @@ export function useLine({
       if (!telephony?.call || isLive(latest.current)) return;
       const call = telephony.call.bind(telephony);
       setRefusal(null);
-      update(dialling(latest.current, e164, null, new Date()), true);
+      const before = latest.current;
+      update(dialling(before, e164, null, new Date()), true);
       askToDial(claim.claimId, { token: claim.token, e164 })
         .then((target) => {
           update({ ...latest.current, extension: target.extension });
@@ -103,9 +104,10 @@ export function useLine({
           });
         })
         .catch((error: unknown) => {
+          // Nothing reached the line: the card keeps what the last real call said.
           active.current = null;
           setRefusal(error);
-          update({ ...latest.current, phase: 'idle', problem: 'refused' });
+          update({ ...before, problem: 'refused' });
         });
     },
     [telephony, claim.claimId, claim.token, microphoneId, update],
